@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// `npm test`: every check, in order, each counted; ends with one line "N passed, N failed, N skipped" that CI reads.
+// A step that is not a test suite (lint, type check, build) counts as one test.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+const steps = [
+  { name: 'generate API types from the contract', command: 'npm run generate:api --silent' },
+  { name: 'lint and format', command: 'npm run lint --silent' },
+  { name: 'type check', command: 'npm run typecheck --silent' },
+  { name: 'build (library, CDN bundle, types, manifest)', command: 'npm run build --silent' },
+  { name: 'browser tests (Chromium)', command: 'npx web-test-runner', counts: 'browser' },
+  { name: 'server tests (PGlite, and PostgreSQL when TEST_DATABASE_URL is set)', command: 'npm run test:server --silent', counts: 'node' },
+  { name: 'package, size budget and end-to-end tests', command: 'node --test --test-concurrency=1 test/node/', counts: 'node' },
+];
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const results = [];
+
+for (const step of steps) {
+  console.log(`\n=== ${step.name}: ${step.command}`);
+  rmSync('test-results/browser.json', { force: true });
+  const started = Date.now();
+  const { code, output } = await run(step.command);
+  const counts = countsOf(step, code, output);
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  results.push({ ...step, code, counts, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+}
+
+console.log('\n=== summary');
+for (const { name, code, counts, seconds } of results) {
+  const mark = code === 0 && counts.failed === 0 ? 'ok  ' : 'FAIL';
+  console.log(`${mark} ${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`);
+}
+const summary = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
+mkdirSync('test-results', { recursive: true });
+writeFileSync('test-results/summary.txt', `${summary}\n`);
+console.log(summary);
+process.exit(results.every((r) => r.code === 0 && r.counts.failed === 0) ? 0 : 1);
+
+function run(command) {
+  return new Promise((resolve) => {
+    const child = spawn(command, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    let output = '';
+    const tee = (stream) => (chunk) => {
+      output += chunk;
+      stream.write(chunk);
+    };
+    child.stdout.on('data', tee(process.stdout));
+    child.stderr.on('data', tee(process.stderr));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+function countsOf(step, code, output) {
+  if (step.counts === 'browser') {
+    try {
+      const counts = JSON.parse(readFileSync('test-results/browser.json', 'utf8'));
+      // The run failed outside any test (browser missing, a file that did not load): count it as a failure.
+      if (code !== 0 && counts.failed === 0) counts.failed = 1;
+      return counts;
+    } catch {
+      return { passed: 0, failed: 1, skipped: 0 };
+    }
+  }
+  if (step.counts === 'node') {
+    // node's test runner ends with "ℹ pass N", "ℹ fail N", "ℹ skipped N" (spec) or "# pass N" (tap).
+    const pick = (word) => {
+      const matches = [...output.matchAll(new RegExp(`^[ℹ#] ${word} (\\d+)$`, 'gm'))];
+      return matches.reduce((sum, match) => sum + Number(match[1]), 0);
+    };
+    const counts = { passed: pick('pass'), failed: pick('fail'), skipped: pick('skipped') + pick('todo') };
+    if (code !== 0 && counts.failed === 0) counts.failed = 1;
+    return counts;
+  }
+  return code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
+}

@@ -1,0 +1,25 @@
+// A web-test-runner plugin that runs the real reference server beside the test page, so browser tests talk to it
+// over loopback (not a mock). Tests read its URL from GET /__reference-server.json.
+import { startReferenceServer } from './start-reference-server.mjs';
+
+export function referenceServerPlugin() {
+  let server;
+  let starting;
+  return {
+    name: 'peer-reference-server',
+    async serverStart({ config }) {
+      const testOrigin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
+      const origins = [testOrigin, testOrigin.replace('localhost', '127.0.0.1')].join(',');
+      starting = startReferenceServer({ env: { ALLOWED_ORIGINS: origins } }).then((s) => (server = s));
+      await starting;
+    },
+    async serverStop() {
+      await server?.stop();
+    },
+    async serve(context) {
+      if (context.path !== '/__reference-server.json') return undefined;
+      await starting;
+      return { body: JSON.stringify({ url: server.url, apiBase: `${server.url}/api/v1` }), type: 'json' };
+    },
+  };
+}

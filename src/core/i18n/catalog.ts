@@ -1,0 +1,40 @@
+import { en, type MessageKey, type Messages } from './en.js';
+import { es } from './es.js';
+
+/** Per-string overrides a page gives, by locale: `{ en: { 'help.needHelpNow': 'Urgent help' } }`. */
+export type StringOverrides = Readonly<Record<string, Partial<Messages>>>;
+
+const catalog = new Map<string, Messages>([
+  ['en', en],
+  ['es', es],
+]);
+
+/** Adds a locale (or replaces one) for every widget on the page: `registerLocale('fr', fr)`. */
+export function registerLocale(locale: string, messages: Messages): void {
+  catalog.set(locale.toLowerCase(), messages);
+}
+
+export function availableLocales(): string[] {
+  return [...catalog.keys()];
+}
+
+/** The best table for a BCP 47 tag: exact ("pt-br"), then the language ("pt"), then English. */
+export function matchLocale(requested: string): string {
+  const tag = requested.toLowerCase();
+  if (catalog.has(tag)) return tag;
+  const language = tag.split('-')[0] ?? '';
+  return catalog.has(language) ? language : 'en';
+}
+
+/** Looks a key up: the page's override for the locale, then the locale's table, then English. */
+export function lookup(locale: string, key: MessageKey, overrides?: StringOverrides): string {
+  return overrides?.[locale]?.[key] ?? catalog.get(locale)?.[key] ?? en[key];
+}
+
+/** Replaces {name} placeholders; unknown placeholders stay visible so a mistake is noticed, not hidden. */
+export function interpolate(template: string, values?: Readonly<Record<string, string | number>>): string {
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}

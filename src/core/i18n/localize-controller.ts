@@ -1,0 +1,89 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { MessageKey } from './en.js';
+import { interpolate, lookup, matchLocale, type StringOverrides } from './catalog.js';
+import { observeLang } from './lang-observer.js';
+import { nearestLang } from './nearest-lang.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * Gives an element its strings and `Intl` formatters in the language that applies to it, and re-renders the
+ * element when that language changes. `overrides` returns the page's per-string overrides (widget, then provider).
+ */
+export class LocalizeController implements ReactiveController {
+  private stopObserving?: () => void;
+  private cachedLang = '';
+  private readonly formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>();
+
+  constructor(
+    private readonly host: Host,
+    private readonly overrides: () => StringOverrides | undefined = () => undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.stopObserving = observeLang(() => {
+      if (canonical(nearestLang(this.host)) !== this.cachedLang) this.host.requestUpdate();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.stopObserving?.();
+  }
+
+  /** The BCP 47 tag that applies (for `Intl`), e.g. "es-MX". */
+  get lang(): string {
+    const lang = canonical(nearestLang(this.host));
+    if (lang !== this.cachedLang) {
+      this.cachedLang = lang;
+      this.formatters.clear();
+    }
+    return lang;
+  }
+
+  /** The translation table in use, e.g. "es" for "es-MX". */
+  get locale(): string {
+    return matchLocale(this.lang);
+  }
+
+  /** A string by key with {placeholders} filled in. */
+  t(key: MessageKey, values?: Readonly<Record<string, string | number>>): string {
+    return interpolate(lookup(this.locale, key, this.overrides()), values);
+  }
+
+  dateTime(value: Date | number, options: Intl.DateTimeFormatOptions): string {
+    return this.formatter(`d${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(this.lang, options)).format(
+      value,
+    );
+  }
+
+  number(value: number, options: Intl.NumberFormatOptions = {}): string {
+    return this.formatter(`n${JSON.stringify(options)}`, () => new Intl.NumberFormat(this.lang, options)).format(
+      value,
+    );
+  }
+
+  list(items: readonly string[], type: Intl.ListFormatType = 'conjunction'): string {
+    return this.formatter(`l${type}`, () => new Intl.ListFormat(this.lang, { type })).format(items);
+  }
+
+  private formatter<F>(key: string, create: () => F): F {
+    void this.lang; // refresh the cache if the language changed
+    let formatter = this.formatters.get(key) as F | undefined;
+    if (!formatter) {
+      formatter = create();
+      this.formatters.set(key, formatter as Intl.NumberFormat);
+    }
+    return formatter;
+  }
+}
+
+/** A page may carry a malformed `lang` ("en_US", "english"); Intl would throw on it, so fall back to English. */
+function canonical(lang: string): string {
+  try {
+    return Intl.getCanonicalLocales(lang.replace(/_/g, '-'))[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}

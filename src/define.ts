@@ -1,0 +1,4 @@
+/**
+ * Registers every element. The provider comes first so that widgets upgraded in the same task find it at once.
+ */
+export * from './elements/peer-support-provider/define.js';

@@ -1,0 +1,5 @@
+import { PeerSupportProvider } from './peer-support-provider.js';
+
+PeerSupportProvider.define();
+
+export { PeerSupportProvider };

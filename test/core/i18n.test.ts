@@ -1,0 +1,98 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { en, type MessageKey } from '../../src/core/i18n/en.js';
+import { es } from '../../src/core/i18n/es.js';
+import { interpolate, lookup, matchLocale, registerLocale } from '../../src/core/i18n/catalog.js';
+import { LocalizeController } from '../../src/core/i18n/localize-controller.js';
+import { nearestLang } from '../../src/core/i18n/nearest-lang.js';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('translation tables', () => {
+  it('Spanish has every English key, with the same placeholders and no empty strings', () => {
+    for (const key of Object.keys(en) as MessageKey[]) {
+      expect(es[key], key).to.be.a('string').and.not.equal('');
+      expect(placeholders(es[key]), key).to.deep.equal(placeholders(en[key]));
+    }
+    expect(Object.keys(es).sort()).to.deep.equal(Object.keys(en).sort());
+  });
+
+  it('never uses "committed suicide" or diagnosis words', () => {
+    const all = [...Object.values(en), ...Object.values(es)].join('\n').toLowerCase();
+    expect(all).not.to.contain('committed suicide');
+    expect(all).not.to.match(/you have (depression|anxiety)/);
+  });
+});
+
+describe('catalog', () => {
+  it('matches a locale by exact tag, then language, then English', () => {
+    expect(matchLocale('es')).to.equal('es');
+    expect(matchLocale('es-MX')).to.equal('es');
+    expect(matchLocale('ES-419')).to.equal('es');
+    expect(matchLocale('fr-CA')).to.equal('en');
+    registerLocale('fr', { ...en, 'action.retry': 'Réessayer' });
+    expect(matchLocale('fr-CA')).to.equal('fr');
+    expect(lookup('fr', 'action.retry')).to.equal('Réessayer');
+  });
+
+  it('prefers a page override, then the table, then English', () => {
+    expect(lookup('es', 'action.retry')).to.equal(es['action.retry']);
+    expect(lookup('es', 'action.retry', { es: { 'action.retry': 'Otra vez' } })).to.equal('Otra vez');
+    expect(lookup('es', 'action.retry', { en: { 'action.retry': 'Again' } })).to.equal(es['action.retry']);
+    expect(lookup('xx', 'action.retry')).to.equal(en['action.retry']);
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(interpolate('Try again in {seconds} s', { seconds: 5 })).to.equal('Try again in 5 s');
+    expect(interpolate('Hello {name}', {})).to.equal('Hello {name}');
+    expect(interpolate('No values')).to.equal('No values');
+  });
+});
+
+class LocalizedThing extends LitElement {
+  i18n = new LocalizeController(this);
+  override render() {
+    return html`<p>${this.i18n.t('action.retry')}</p>`;
+  }
+}
+customElements.define('test-localized-thing', LocalizedThing);
+
+describe('LocalizeController', () => {
+  it('follows the nearest [lang], across shadow roots', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es-MX"><test-localized-thing></test-localized-thing></div>`);
+    const thing = wrapper.querySelector('test-localized-thing') as LocalizedThing;
+    await thing.updateComplete;
+    expect(thing.i18n.lang).to.equal('es-MX');
+    expect(thing.i18n.locale).to.equal('es');
+    expect(thing.shadowRoot!.textContent).to.contain('Intentar de nuevo');
+
+    const host = document.createElement('div');
+    host.lang = 'es';
+    host.attachShadow({ mode: 'open' }).innerHTML = '<span></span>';
+    document.body.append(host);
+    expect(nearestLang(host.shadowRoot!.querySelector('span')!)).to.equal('es');
+    host.remove();
+  });
+
+  it('re-renders when the page changes language', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><test-localized-thing></test-localized-thing></div>`);
+    const thing = wrapper.querySelector('test-localized-thing') as LocalizedThing;
+    await thing.updateComplete;
+    expect(thing.shadowRoot!.textContent).to.contain('Try again');
+    wrapper.lang = 'es';
+    await new Promise((resolve) => setTimeout(resolve));
+    await thing.updateComplete;
+    expect(thing.shadowRoot!.textContent).to.contain('Intentar de nuevo');
+  });
+
+  it('formats with Intl in the element’s language and survives a malformed lang', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><test-localized-thing></test-localized-thing></div>`);
+    const thing = wrapper.querySelector('test-localized-thing') as LocalizedThing;
+    expect(thing.i18n.number(1234.5)).to.equal('1234,5');
+    expect(thing.i18n.list(['a', 'b', 'c'])).to.equal('a, b y c');
+    expect(thing.i18n.dateTime(Date.UTC(2026, 0, 5, 12), { month: 'long', timeZone: 'UTC' })).to.equal('enero');
+    wrapper.lang = 'not a language!';
+    expect(thing.i18n.lang).to.equal('en');
+    expect(thing.i18n.number(1234.5)).to.equal('1,234.5');
+  });
+});
