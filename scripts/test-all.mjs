@@ -10,8 +10,16 @@ const steps = [
   { name: 'type check', command: 'npm run typecheck --silent' },
   { name: 'build (library, CDN bundle, types, manifest)', command: 'npm run build --silent' },
   { name: 'browser tests (Chromium)', command: 'npx web-test-runner', counts: 'browser' },
-  { name: 'server tests (PGlite, and PostgreSQL when TEST_DATABASE_URL is set)', command: 'npm run test:server --silent', counts: 'node' },
-  { name: 'package, size budget and end-to-end tests', command: 'node --test --test-concurrency=1 test/node/', counts: 'node' },
+  {
+    name: 'server tests (PGlite, and PostgreSQL when TEST_DATABASE_URL is set)',
+    command: 'npm run test:server --silent',
+    counts: 'node',
+  },
+  {
+    name: 'package, size budget and end-to-end tests',
+    command: 'node --test --test-concurrency=1 test/node/',
+    counts: 'node',
+  },
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -32,7 +40,9 @@ for (const step of steps) {
 console.log('\n=== summary');
 for (const { name, code, counts, seconds } of results) {
   const mark = code === 0 && counts.failed === 0 ? 'ok  ' : 'FAIL';
-  console.log(`${mark} ${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`);
+  console.log(
+    `${mark} ${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`,
+  );
 }
 const summary = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
 mkdirSync('test-results', { recursive: true });

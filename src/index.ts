@@ -13,3 +13,4 @@ export { tokens, hostStyles, buttonStyles, formStyles } from './core/styles.js';
 export * from './core/i18n/index.js';
 export * from './core/api/index.js';
 export { VERSION } from './core/version.js';
+export { errorMessage, type ErrorMessage } from './core/error-message.js';

@@ -22,6 +22,11 @@ export interface PeerConfig {
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
+/** Time limits outside 1 s … 2 min are mistakes (seconds given instead of milliseconds, or a typo). */
+export function validTimeout(value: number | undefined): number | undefined {
+  return value !== undefined && Number.isFinite(value) && value >= 1000 && value <= 120_000 ? value : undefined;
+}
+
 /**
  * A string key (not a Symbol) so that two copies of the library on one page still find each other's provider.
  */

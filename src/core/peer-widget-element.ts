@@ -1,6 +1,6 @@
 import { property } from 'lit/decorators.js';
 import { ApiClient } from './api/api-client.js';
-import type { PeerConfig } from './config.js';
+import { validTimeout, type PeerConfig } from './config.js';
 import { PeerConfigController, type ResolvedConfig } from './config-controller.js';
 import { devWarn } from './dev.js';
 import type { StringOverrides } from './i18n/catalog.js';
@@ -76,15 +76,16 @@ export class PeerWidgetElement extends PeerElement {
     if (!this.isConnected) return;
     const needsBackend = (this.constructor as typeof PeerWidgetElement).needsBackend;
     if (needsBackend && !this.config.apiBase) {
-      devWarn(this, 'no backend is configured. Set api-base on this element or on a <peer-support-provider> around it.');
+      devWarn(
+        this,
+        'no backend is configured. Set api-base on this element or on a <peer-support-provider> around it.',
+      );
     }
     if (this.timeout !== undefined && validTimeout(this.timeout) === undefined) {
-      devWarn(this, `timeout="${this.timeout}" is not a number of milliseconds between 1000 and 120000; using the default.`);
+      devWarn(
+        this,
+        `timeout="${this.timeout}" is not a number of milliseconds between 1000 and 120000; using the default.`,
+      );
     }
   }
-}
-
-/** Time limits outside 1 s … 2 min are mistakes (seconds given instead of milliseconds, or a typo). */
-export function validTimeout(value: number | undefined): number | undefined {
-  return value !== undefined && Number.isFinite(value) && value >= 1000 && value <= 120_000 ? value : undefined;
 }

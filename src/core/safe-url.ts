@@ -31,7 +31,9 @@ export function safeHref(value: unknown, options: SafeHrefOptions = {}): string 
         ? url.href
         : null;
     case 'tel:':
-      return url.search === '' && url.hash === '' && PHONE.test(decodeOrEmpty(url.pathname).replace(/;ext=\d{1,8}$/, ''))
+      return url.search === '' &&
+        url.hash === '' &&
+        PHONE.test(decodeOrEmpty(url.pathname).replace(/;ext=\d{1,8}$/, ''))
         ? raw
         : null;
     case 'sms:':

@@ -59,7 +59,9 @@ customElements.define('test-localized-thing', LocalizedThing);
 
 describe('LocalizeController', () => {
   it('follows the nearest [lang], across shadow roots', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es-MX"><test-localized-thing></test-localized-thing></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="es-MX"><test-localized-thing></test-localized-thing></div>`,
+    );
     const thing = wrapper.querySelector('test-localized-thing') as LocalizedThing;
     await thing.updateComplete;
     expect(thing.i18n.lang).to.equal('es-MX');
@@ -75,7 +77,9 @@ describe('LocalizeController', () => {
   });
 
   it('re-renders when the page changes language', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><test-localized-thing></test-localized-thing></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="en"><test-localized-thing></test-localized-thing></div>`,
+    );
     const thing = wrapper.querySelector('test-localized-thing') as LocalizedThing;
     await thing.updateComplete;
     expect(thing.shadowRoot!.textContent).to.contain('Try again');
@@ -86,7 +90,9 @@ describe('LocalizeController', () => {
   });
 
   it('formats with Intl in the element’s language and survives a malformed lang', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><test-localized-thing></test-localized-thing></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="es"><test-localized-thing></test-localized-thing></div>`,
+    );
     const thing = wrapper.querySelector('test-localized-thing') as LocalizedThing;
     expect(thing.i18n.number(1234.5)).to.equal('1234,5');
     expect(thing.i18n.list(['a', 'b', 'c'])).to.equal('a, b y c');

@@ -65,9 +65,8 @@ describe('<peer-support-provider>', () => {
     lateProvider.append(widget);
     container.append(lateProvider);
     expect(widget.config.apiBase).to.equal(undefined);
-    const { PeerSupportProvider: Provider } = await import(
-      '../../src/elements/peer-support-provider/peer-support-provider.js'
-    );
+    const { PeerSupportProvider: Provider } =
+      await import('../../src/elements/peer-support-provider/peer-support-provider.js');
     Provider.define('late-peer-provider');
     await nextTask();
     expect(widget.config.apiBase).to.equal('/late/api/v1');

@@ -13,7 +13,14 @@ before(async () => {
   server = await startReferenceServer({ env: { SEED: 'demo' } });
   browser = await chromium.launch({
     executablePath: resolveChromium(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 });
 
@@ -26,7 +33,8 @@ async function openDemo() {
   const page = await browser.newPage();
   const problems = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   const requests = [];
@@ -42,7 +50,10 @@ test('the demo page loads under a strict CSP with no errors, warnings or third-p
   assert.match(csp, /script-src 'self'/);
   assert.deepEqual(problems, []);
   const origin = new URL(server.url).origin;
-  assert.deepEqual(requests.filter((url) => new URL(url).origin !== origin), []);
+  assert.deepEqual(
+    requests.filter((url) => new URL(url).origin !== origin),
+    [],
+  );
   await page.close();
 });
 

@@ -34,7 +34,5 @@ export function lookup(locale: string, key: MessageKey, overrides?: StringOverri
 /** Replaces {name} placeholders; unknown placeholders stay visible so a mistake is noticed, not hidden. */
 export function interpolate(template: string, values?: Readonly<Record<string, string | number>>): string {
   if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

@@ -59,9 +59,7 @@ export class LocalizeController implements ReactiveController {
   }
 
   number(value: number, options: Intl.NumberFormatOptions = {}): string {
-    return this.formatter(`n${JSON.stringify(options)}`, () => new Intl.NumberFormat(this.lang, options)).format(
-      value,
-    );
+    return this.formatter(`n${JSON.stringify(options)}`, () => new Intl.NumberFormat(this.lang, options)).format(value);
   }
 
   list(items: readonly string[], type: Intl.ListFormatType = 'conjunction'): string {

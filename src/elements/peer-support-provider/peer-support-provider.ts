@@ -1,13 +1,13 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { peerConfigContext, type PeerConfig } from '../../core/config.js';
+import { peerConfigContext, validTimeout, type PeerConfig } from '../../core/config.js';
 import { devWarn } from '../../core/dev.js';
 import type { StringOverrides } from '../../core/i18n/catalog.js';
 import { PeerElement } from '../../core/peer-element.js';
-import { validTimeout } from '../../core/peer-widget-element.js';
 
 /**
+ * @tag peer-support-provider
  * @summary Shares one configuration (backend, region, time limit, strings) with every peer-support widget inside it.
  *
  * @description Wrap the widgets on a page in one provider so the backend is set once. A widget's own attribute

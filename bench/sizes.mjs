@@ -1,0 +1,105 @@
+// What each published entry costs a campus page, measured from dist/ (run a build first). Shared by the benchmark
+// (bench/run.mjs) and the size-budget test (test/node/size-budget.test.mjs), so both report the same numbers.
+//
+// ESM entries: the entry and every dist file it imports, bundled and minified with rolldown (the bundler Vite uses
+// for the CDN file), lit left out because apps share one copy of it. That is what an app's bundler ships for the
+// import. The CDN file is measured as shipped: already minified, lit inlined.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export const projectRoot = fileURLToPath(new URL('../', import.meta.url));
+
+const LIT = [/^lit(\/|$)/, /^lit-html(\/|$)/, /^@lit\//];
+
+/**
+ * The entries to measure, from package.json "exports": each subpath's production `import` target, and the CDN file.
+ * Names are paths inside dist/ ("define.js", "cdn/peer-support-widgets.js").
+ */
+export function publishedEntries(root = projectRoot) {
+  const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
+  const entries = [];
+  for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
+    const esm = typeof target === 'object' ? target.import : undefined;
+    const cdn = subpath === './cdn' && typeof target === 'string' ? target : undefined;
+    const file = esm ?? cdn;
+    if (!file?.startsWith('./dist/') || !file.endsWith('.js')) continue;
+    entries.push({ subpath, kind: cdn ? 'cdn' : 'esm', name: file.slice('./dist/'.length), path: resolve(root, file) });
+  }
+  return entries;
+}
+
+/** The entry and the dist files it imports (statically or dynamically), transitively; bare imports (lit) left out. */
+export function importGraph(entryPath) {
+  const seen = new Set();
+  const pending = [entryPath];
+  while (pending.length > 0) {
+    const file = pending.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const match of code.matchAll(/\b(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+      pending.push(resolve(dirname(file), match[1]));
+    }
+  }
+  return [...seen];
+}
+
+/** gzip at level 9 and brotli at quality 11: what a well-configured CDN serves. */
+export function compressedSizes(code) {
+  const buffer = Buffer.from(code);
+  return {
+    gzip: gzipSync(buffer, { level: 9 }).length,
+    brotli: brotliCompressSync(buffer, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
+      },
+    }).length,
+  };
+}
+
+/** An ESM entry's whole graph as one minified file, lit external. */
+async function minifiedGraph(entryPath) {
+  const { rolldown } = await import('rolldown');
+  const bundle = await rolldown({ input: entryPath, external: LIT, logLevel: 'silent' });
+  try {
+    const { output } = await bundle.generate({ format: 'es', minify: true, codeSplitting: false });
+    return output
+      .filter((item) => item.type === 'chunk')
+      .map((chunk) => chunk.code)
+      .join('');
+  } finally {
+    await bundle.close();
+  }
+}
+
+/**
+ * Sizes in bytes of every published entry: `files` (dist files in its graph), `raw` (their bytes as built),
+ * `min`, `gzip` and `brotli` (of the minified graph; for the CDN file, of the file as shipped).
+ */
+export async function measureEntries(root = projectRoot) {
+  const distDir = resolve(root, 'dist');
+  const results = [];
+  for (const entry of publishedEntries(root)) {
+    if (!existsSync(entry.path)) {
+      throw new Error(
+        `${relative(root, entry.path)} is missing (export "${entry.subpath}"): run "npm run build" first.`,
+      );
+    }
+    const files = importGraph(entry.path);
+    const raw = files.reduce((sum, file) => sum + readFileSync(file).length, 0);
+    const code = entry.kind === 'cdn' ? readFileSync(entry.path, 'utf8') : await minifiedGraph(entry.path);
+    results.push({
+      entry: entry.name,
+      subpath: entry.subpath,
+      files: files.map((file) => relative(distDir, file)),
+      raw,
+      min: Buffer.byteLength(code),
+      ...compressedSizes(code),
+    });
+  }
+  return results;
+}

@@ -1,0 +1,27 @@
+import type { CompiledContract } from './contract/compiled-contract.ts';
+import type { CompiledOperation } from './contract/compile-operation.ts';
+import type { RequestInput } from './contract/request-input.ts';
+import type { Database } from './db/database.ts';
+import type { Logger } from './logging/logger.ts';
+
+/** What handlers may use; reached through `c.var.deps`. */
+export interface AppDeps {
+  db: Database;
+  logger: Logger;
+  contract: CompiledContract;
+  /** The package version (root package.json), reported by /health. */
+  version: string;
+  /** Set once shutdown starts, so responses ask clients to close their connections. */
+  lifecycle: { shuttingDown: boolean };
+}
+
+export interface AppVariables {
+  deps: AppDeps;
+  requestId: string;
+  /** What the request log reports: the contract's path template (with base path) or a static route name. */
+  route: string | undefined;
+  operation: CompiledOperation;
+  input: RequestInput;
+}
+
+export type AppEnv = { Variables: AppVariables };

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { parseAllowedOrigins } from './http/cors.ts';
+import { parseLogLevel } from './logging/logger.ts';
+import { defaultPaths } from './paths.ts';
+import type { StartServerOptions } from './server.ts';
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 8787;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be 0..65535; got "${value}"`);
+  return port;
+}
+
+/**
+ * Server options from the environment: PORT (0 = any free port), HOST, DATA_DIR (PGlite directory or
+ * memory://), DATABASE_URL (PostgreSQL instead of PGlite) with optional DATABASE_SCHEMA, ALLOWED_ORIGINS
+ * (comma-separated), SEED (e.g. "demo"), LOG_LEVEL (silent|error|warn|info|debug).
+ */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartServerOptions {
+  const databaseUrl = env.DATABASE_URL?.trim();
+  const dataDir = env.DATA_DIR?.trim();
+  return {
+    port: parsePort(env.PORT),
+    host: env.HOST?.trim() || '127.0.0.1',
+    database: databaseUrl
+      ? { kind: 'postgresql', url: databaseUrl, ...(env.DATABASE_SCHEMA ? { schema: env.DATABASE_SCHEMA.trim() } : {}) }
+      : {
+          kind: 'pglite',
+          dataDir: !dataDir ? defaultPaths.dataDir : dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir),
+        },
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
+    ...(env.SEED?.trim() ? { seed: env.SEED.trim() } : {}),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+  };
+}

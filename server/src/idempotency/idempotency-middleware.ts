@@ -1,0 +1,90 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { IDEMPOTENCY_KEY_HEADER } from '../contract/compile-operation.ts';
+import { HttpProblem } from '../http/problem.ts';
+import { requestFingerprint } from './fingerprint.ts';
+import type { IdempotencyStore } from './idempotency-store.ts';
+
+/** The contract's rule, checked here too because the key goes into the database whatever the contract says. */
+const VALID_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Headers not worth replaying: recomputed for every response. */
+const NOT_STORED = new Set(['content-length', 'date', 'connection', 'transfer-encoding', 'idempotent-replayed']);
+
+/** 5xx and 429 say "try again later": the retry must run, not replay the failure. */
+function isRetryable(status: number): boolean {
+  return status >= 500 || status === 429;
+}
+
+/**
+ * For POST operations that declare Idempotency-Key: the first request with a key runs and its response is
+ * stored; a repeat with the same body gets that response again (Idempotent-Replayed: true), a different body
+ * gets 422, and a repeat while the first still runs gets 409.
+ */
+export function idempotency(store: IdempotencyStore): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const compiled = c.var.operation;
+    const key = c.var.input.headers[IDEMPOTENCY_KEY_HEADER];
+    if (!compiled.idempotent || typeof key !== 'string') {
+      await next();
+      return undefined;
+    }
+    if (!VALID_KEY.test(key)) {
+      throw new HttpProblem(400, {
+        errors: [{ field: '/header/Idempotency-Key', message: 'must be 8 to 128 of A-Z a-z 0-9 . _ : -' }],
+      });
+    }
+
+    const url = new URL(c.req.url);
+    const method = compiled.operation.method;
+    const requestHash = requestFingerprint({
+      method,
+      path: url.pathname,
+      search: url.search,
+      body: c.var.input.body,
+      headers: c.req.raw.headers,
+    });
+    const outcome = await store.claim(key, method, url.pathname, requestHash);
+
+    switch (outcome.kind) {
+      case 'replay': {
+        const { status, headers, body } = outcome.response;
+        return new Response(body === '' ? null : body, {
+          status,
+          headers: { ...headers, 'Idempotent-Replayed': 'true' },
+        });
+      }
+      case 'in-flight':
+        throw new HttpProblem(409, {
+          detail: 'A request with this Idempotency-Key is still being processed. Retry shortly.',
+          headers: { 'Retry-After': '1' },
+        });
+      case 'key-reused':
+        throw new HttpProblem(422, {
+          detail: 'This Idempotency-Key was already used for a different request. Use a new key.',
+        });
+      case 'claimed':
+        break;
+    }
+
+    try {
+      await next();
+    } catch (error) {
+      await store.release(key, method, url.pathname, outcome.claimToken);
+      throw error;
+    }
+    const response = c.res;
+    if (isRetryable(response.status)) {
+      await store.release(key, method, url.pathname, outcome.claimToken);
+      return undefined;
+    }
+    const body = await response.text();
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      if (!NOT_STORED.has(name)) headers[name] = value;
+    });
+    await store.complete(key, method, url.pathname, outcome.claimToken, { status: response.status, headers, body });
+    c.res = new Response(body === '' ? null : body, { status: response.status, headers: response.headers });
+    return undefined;
+  };
+}

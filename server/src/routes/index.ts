@@ -1,0 +1,12 @@
+import { configHandlers } from './config.ts';
+import type { HandlerMap } from './handler-types.ts';
+import { healthHandlers } from './health.ts';
+
+/**
+ * Every implemented contract operation. A new endpoint: write a module exporting a HandlerMap
+ * ({ 'POST /check-ins': handler }) and spread it in here.
+ */
+export const defaultHandlers: HandlerMap = {
+  ...healthHandlers,
+  ...configHandlers,
+};

@@ -1,0 +1,19 @@
+import type { Database } from '../db/database.ts';
+import { seedDemoCampusConfig } from './demo-campus-config.ts';
+import type { Seeder } from './seeder.ts';
+
+/**
+ * Named seeds (env SEED). Each runs after migrations, in order, in one transaction. Later features append their
+ * demo data here (e.g. groups, crisis resources) as further Seeder steps.
+ */
+export const seeds: Readonly<Record<string, readonly Seeder[]>> = {
+  demo: [seedDemoCampusConfig],
+};
+
+export async function runSeed(db: Database, name: string): Promise<void> {
+  const steps = seeds[name];
+  if (!steps) throw new Error(`Unknown SEED "${name}"; known seeds: ${Object.keys(seeds).join(', ')}`);
+  await db.transaction(async (tx) => {
+    for (const step of steps) await step.run(tx);
+  });
+}

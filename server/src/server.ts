@@ -1,0 +1,179 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { AppDeps, AppEnv } from './app-env.ts';
+import { buildApp } from './app.ts';
+import { compileContract } from './contract/compiled-contract.ts';
+import { loadContractFile } from './contract/load-contract.ts';
+import type { OpenApiDocument } from './contract/openapi-types.ts';
+import type { Database } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { openDatabase, type DatabaseConfig } from './db/open-database.ts';
+import {
+  DEFAULT_IDEMPOTENCY_TIMINGS,
+  IdempotencyStore,
+  type IdempotencyTimings,
+} from './idempotency/idempotency-store.ts';
+import { createLogger, type Logger, type LogLevel, type LogSink } from './logging/logger.ts';
+import { defaultPaths } from './paths.ts';
+import type { HandlerMap } from './routes/handler-types.ts';
+import { defaultHandlers } from './routes/index.ts';
+import { runSeed } from './seed/index.ts';
+import type { StaticRoots } from './static/static-routes.ts';
+import { readVersion } from './version.ts';
+
+export interface StartServerOptions {
+  /** 0 picks a free port (tests). Default 8787. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /**
+   * Where data lives: a config to open (and close with the server), or an open Database that the caller owns
+   * and closes (tests share one PGlite between several servers). Default: PGlite in <repo>/.data/pglite.
+   */
+  database?: DatabaseConfig | Database;
+  /** Exact origins allowed to call the API from browsers (CORS). */
+  allowedOrigins?: readonly string[];
+  /** Named seed to apply after migrations, e.g. "demo". */
+  seed?: string;
+  logLevel?: LogLevel;
+  /** Where log lines go (default stdout); tests capture them. */
+  logSink?: LogSink;
+  /** The contract: a parsed document or a file path. Default: <repo>/src/api/openapi.yaml. */
+  contract?: OpenApiDocument | string;
+  /** Replaces the built-in handlers (defaultHandlers); tests pass { ...defaultHandlers, ...extra }. */
+  handlers?: HandlerMap;
+  migrationsDir?: string;
+  staticRoots?: Partial<StaticRoots>;
+  /** Largest accepted request body. Default 64 KiB. */
+  bodyLimitBytes?: number;
+  /** Check every handler response against the contract (tests and development). Default false. */
+  validateResponses?: boolean;
+  idempotency?: Partial<IdempotencyTimings> & { purgeIntervalMs?: number };
+  /** How long close() lets in-flight requests finish before cutting connections. Default 10 s. */
+  shutdownTimeoutMs?: number;
+}
+
+export interface RunningServer {
+  /** e.g. "http://127.0.0.1:41234" (no trailing slash). */
+  url: string;
+  port: number;
+  host: string;
+  db: Database;
+  app: Hono<AppEnv>;
+  logger: Logger;
+  idempotencyStore: IdempotencyStore;
+  /** Stops accepting, lets in-flight requests finish (bounded), closes the database if it opened it. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_BODY_LIMIT = 64 * 1024;
+const DEFAULT_PURGE_INTERVAL_MS = 60 * 60 * 1000;
+
+function isDatabase(value: StartServerOptions['database']): value is Database {
+  return typeof value === 'object' && value !== null && 'query' in value;
+}
+
+function formatUrl(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+function listen(app: Hono<AppEnv>, host: string, port: number): Promise<{ server: Server; port: number }> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
+      server.off('error', reject);
+      resolve({ server: server as Server, port: info.port });
+    });
+    server.once('error', reject);
+  });
+}
+
+/** Opens the database, migrates (and seeds), then serves the app. Used by main.ts and by the tests. */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const logger = createLogger(options.logLevel ?? 'info', options.logSink);
+  const host = options.host ?? '127.0.0.1';
+
+  const document =
+    typeof options.contract === 'object'
+      ? options.contract
+      : await loadContractFile(options.contract ?? defaultPaths.contract);
+  const contract = compileContract(document, logger);
+
+  const ownsDatabase = !isDatabase(options.database);
+  const db = isDatabase(options.database)
+    ? options.database
+    : await openDatabase(options.database ?? { kind: 'pglite', dataDir: defaultPaths.dataDir }, (error) =>
+        logger.error('database pool error', { error: error.message }),
+      );
+
+  let purgeTimer: NodeJS.Timeout | undefined;
+  try {
+    const migrated = await migrate(db, options.migrationsDir ?? defaultPaths.migrations);
+    if (migrated.applied.length > 0) {
+      logger.info('migrations applied', { versions: migrated.applied.map((m) => m.version).join(',') });
+    }
+    if (options.seed) {
+      await runSeed(db, options.seed);
+      logger.info('seed applied', { seed: options.seed });
+    }
+
+    const timings: IdempotencyTimings = {
+      ttlMs: options.idempotency?.ttlMs ?? DEFAULT_IDEMPOTENCY_TIMINGS.ttlMs,
+      inFlightTimeoutMs: options.idempotency?.inFlightTimeoutMs ?? DEFAULT_IDEMPOTENCY_TIMINGS.inFlightTimeoutMs,
+    };
+    const idempotencyStore = new IdempotencyStore(db, timings);
+    const deps: AppDeps = { db, logger, contract, version: await readVersion(), lifecycle: { shuttingDown: false } };
+    const app = buildApp({
+      deps,
+      handlers: options.handlers ?? defaultHandlers,
+      idempotencyStore,
+      allowedOrigins: options.allowedOrigins ?? [],
+      staticRoots: { demoDir: defaultPaths.demoDir, cdnDir: defaultPaths.cdnDir, ...options.staticRoots },
+      bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
+      validateResponses: options.validateResponses ?? false,
+    });
+
+    const purge = () => {
+      idempotencyStore
+        .purgeExpired()
+        .then((purged) => {
+          if (purged > 0) logger.info('expired idempotency keys purged', { purged });
+        })
+        .catch((error: Error) => logger.error('idempotency purge failed', { error: error.message }));
+    };
+    await idempotencyStore.purgeExpired();
+    purgeTimer = setInterval(purge, options.idempotency?.purgeIntervalMs ?? DEFAULT_PURGE_INTERVAL_MS);
+    purgeTimer.unref();
+
+    const { server, port } = await listen(app, host, options.port ?? 8787);
+    const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
+
+    let closing: Promise<void> | undefined;
+    const close = () => {
+      closing ??= (async () => {
+        deps.lifecycle.shuttingDown = true;
+        clearInterval(purgeTimer);
+        await new Promise<void>((resolve) => {
+          const forceTimer = setTimeout(() => {
+            logger.warn('shutdown timeout: closing remaining connections');
+            server.closeAllConnections();
+          }, shutdownTimeoutMs);
+          server.close(() => {
+            clearTimeout(forceTimer);
+            resolve();
+          });
+          server.closeIdleConnections();
+        });
+        if (ownsDatabase) await db.close();
+      })();
+      return closing;
+    };
+
+    return { url: formatUrl(host, port), port, host, db, app, logger, idempotencyStore, close };
+  } catch (error) {
+    clearInterval(purgeTimer);
+    if (ownsDatabase) await db.close().catch(() => undefined);
+    throw error;
+  }
+}

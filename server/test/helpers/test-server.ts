@@ -1,0 +1,41 @@
+import type { Database } from '../../src/db/database.ts';
+import { defaultHandlers } from '../../src/routes/index.ts';
+import { startServer, type RunningServer, type StartServerOptions } from '../../src/server.ts';
+import { loadTestContract } from './test-contract.ts';
+import { createTestState, testHandlers, type TestHandlerState } from './test-handlers.ts';
+
+export interface TestServer extends RunningServer {
+  state: TestHandlerState;
+}
+
+/**
+ * A real server on a free loopback port, on the given (shared) database, with the test-only operations and
+ * response checking switched on. Logs are silent unless the test asks otherwise.
+ */
+export async function startTestServer(
+  database: Database,
+  options: StartServerOptions & { state?: TestHandlerState } = {},
+): Promise<TestServer> {
+  const state = options.state ?? createTestState();
+  const server = await startServer({
+    port: 0,
+    database,
+    logLevel: 'silent',
+    validateResponses: true,
+    contract: await loadTestContract(),
+    handlers: { ...defaultHandlers, ...testHandlers(state) },
+    ...options,
+  });
+  return Object.assign(server, { state });
+}
+
+export function problemOf(response: Response): Promise<{
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: Array<{ field: string; message: string }>;
+}> {
+  return response.json() as never;
+}

@@ -1,0 +1,41 @@
+/** The API client: one fetch wrapper with timeouts, retries, typed errors and runtime checks of response shape. */
+export {
+  ApiClient,
+  newIdempotencyKey,
+  type ApiClientOptions,
+  type ApiResult,
+  type Query,
+  type RequestOptions,
+  type WriteOptions,
+} from './api-client.js';
+export {
+  isRetryable,
+  isProblemJson,
+  parseProblem,
+  type ApiError,
+  type Problem,
+  type ProblemFieldError,
+} from './errors.js';
+export {
+  arr,
+  bool,
+  empty,
+  int,
+  literal,
+  nullable,
+  num,
+  obj,
+  opt,
+  str,
+  union,
+  type ArrayLimits,
+  type Check,
+  type CheckFailure,
+  type CheckResult,
+  type CheckSuccess,
+  type Infer,
+  type NumberLimits,
+  type ObjectOf,
+  type OptionalCheck,
+  type StringLimits,
+} from './shape.js';

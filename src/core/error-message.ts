@@ -1,0 +1,30 @@
+import type { ApiError } from './api/errors.js';
+import type { MessageKey } from './i18n/en.js';
+
+export interface ErrorMessage {
+  key: MessageKey;
+  values?: Record<string, string | number>;
+}
+
+/**
+ * What to tell a student about a failed request, as a translation key: plain words and a way forward, never a
+ * status code or a server's own text (which may be in another language or leak internals).
+ */
+export function errorMessage(error: ApiError): ErrorMessage {
+  switch (error.kind) {
+    case 'not-configured':
+      return { key: 'error.notConfigured' };
+    case 'network':
+    case 'aborted':
+      return { key: 'error.network' };
+    case 'timeout':
+      return { key: 'error.timeout' };
+    case 'invalid-response':
+      return { key: 'error.invalidResponse' };
+    case 'http':
+      if (error.status === 429 && error.retryAfterSeconds !== undefined) {
+        return { key: 'error.rateLimited', values: { seconds: Math.max(1, Math.ceil(error.retryAfterSeconds)) } };
+      }
+      return { key: 'error.server' };
+  }
+}
