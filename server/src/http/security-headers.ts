@@ -29,11 +29,14 @@ export function baseHeaders(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** API answers are personal and live: never cached anywhere. */
+/**
+ * API answers are personal and live: never cached anywhere, unless a handler says otherwise for public data
+ * (the campus configuration).
+ */
 export function apiHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
-    c.res.headers.set('Cache-Control', 'no-store');
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
     c.res.headers.set('Content-Security-Policy', API_CSP);
   };
 }
