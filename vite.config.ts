@@ -14,6 +14,8 @@ const entries = {
   index: 'src/index.ts',
   define: 'src/define.ts',
   'peer-support-provider': 'src/elements/peer-support-provider/define.ts',
+  'peer-crisis-resources': 'src/elements/peer-crisis-resources/define.ts',
+  'peer-help-link': 'src/elements/peer-help-link/define.ts',
 };
 
 export default defineConfig(({ mode }) => {

@@ -22,7 +22,7 @@ export default {
     reportDir: 'coverage',
     reporters: ['text-summary', 'lcov'],
   },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), referenceServerPlugin()],
+  plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json' }), referenceServerPlugin()],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

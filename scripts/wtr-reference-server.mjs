@@ -1,5 +1,5 @@
 // A web-test-runner plugin that runs the real reference server beside the test page, so browser tests talk to it
-// over loopback (not a mock). Tests read its URL from GET /__reference-server.json.
+// over loopback (not a mock). Tests read its URL from GET /__reference-server.
 import { startReferenceServer } from './start-reference-server.mjs';
 
 export function referenceServerPlugin() {
@@ -10,14 +10,14 @@ export function referenceServerPlugin() {
     async serverStart({ config }) {
       const testOrigin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
       const origins = [testOrigin, testOrigin.replace('localhost', '127.0.0.1')].join(',');
-      starting = startReferenceServer({ env: { ALLOWED_ORIGINS: origins } }).then((s) => (server = s));
+      starting = startReferenceServer({ env: { ALLOWED_ORIGINS: origins, SEED: 'demo' } }).then((s) => (server = s));
       await starting;
     },
     async serverStop() {
       await server?.stop();
     },
     async serve(context) {
-      if (context.path !== '/__reference-server.json') return undefined;
+      if (context.path !== '/__reference-server') return undefined;
       await starting;
       return { body: JSON.stringify({ url: server.url, apiBase: `${server.url}/api/v1` }), type: 'json' };
     },

@@ -2,3 +2,5 @@
  * Registers every element. The provider comes first so that widgets upgraded in the same task find it at once.
  */
 export * from './elements/peer-support-provider/define.js';
+export * from './elements/peer-crisis-resources/define.js';
+export * from './elements/peer-help-link/define.js';

@@ -7,7 +7,7 @@ export interface ReferenceServer {
 let cached: Promise<ReferenceServer> | undefined;
 
 export function referenceServer(): Promise<ReferenceServer> {
-  cached ??= fetch('/__reference-server.json').then((response) => {
+  cached ??= fetch('/__reference-server').then((response) => {
     if (!response.ok) throw new Error(`no reference server: ${response.status}`);
     return response.json() as Promise<ReferenceServer>;
   });

@@ -20,6 +20,8 @@ export {
   arr,
   bool,
   empty,
+  lenientArr,
+  record,
   int,
   literal,
   nullable,

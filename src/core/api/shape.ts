@@ -175,3 +175,36 @@ export const union =
 
 /** No content at all, as for a 204 response. */
 export const empty: Check<undefined> = (value) => (value === undefined ? ok(undefined) : no('no content'));
+
+/** An object used as a map (e.g. translations by language): keys must match `key`, values pass `of`. */
+export const record =
+  <T>(key: RegExp, of: Check<T>, { max }: { max: number }): Check<Record<string, T>> =>
+  (value) => {
+    if (typeof value != 'object' || value === null || Array.isArray(value)) return no('object');
+    const entries = Object.entries(value);
+    if (entries.length > max) return no(`object of at most ${max} keys`);
+    const copy: Record<string, T> = {};
+    for (const [name, member] of entries) {
+      if (name.search(key) < 0) return no(`key matching ${key}`, `/${name}`);
+      const result = of(member);
+      if (!result.ok) return under(name, result);
+      copy[name] = result.value;
+    }
+    return ok(copy);
+  };
+
+/**
+ * An array whose invalid items are dropped rather than failing the whole list, for data where one bad record must
+ * not hide the good ones (crisis lines). `dropped` tells the widget that something was left out.
+ */
+export const lenientArr =
+  <T>(of: Check<T>, { max }: { max: number }): Check<{ items: T[]; dropped: number }> =>
+  (value) => {
+    if (!Array.isArray(value)) return no('array');
+    const items: T[] = [];
+    for (const item of value.slice(0, max)) {
+      const result = of(item);
+      if (result.ok) items.push(result.value);
+    }
+    return ok({ items, dropped: value.length - items.length });
+  };

@@ -1,0 +1,5 @@
+import { PeerCrisisResources } from './peer-crisis-resources.js';
+
+PeerCrisisResources.define();
+
+export { PeerCrisisResources };

@@ -1,0 +1,105 @@
+/**
+ * Wall-clock time in IANA time zones using only `Intl`. The crisis widget ships to campus pages, where a date
+ * library would cost more than the feature it serves.
+ *
+ * Both functions throw a `RangeError` for a time zone `Intl` does not know (or one that is not a string: left
+ * `undefined`, `Intl` would silently use the viewer's zone instead).
+ */
+
+/** A wall-clock reading in one time zone. `month` is 1–12; `weekday` is ISO 8601: 1 = Monday … 7 = Sunday. */
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+  hour: number;
+  minute: number;
+}
+
+const SECOND = 1000;
+const DAY = 86_400_000;
+
+// Creating a DateTimeFormat is the slow part; formatting with one is cheap.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    if (typeof zone !== 'string' || zone === '') throw new RangeError(`Invalid time zone: ${String(zone)}`);
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** [year, month, day, hour, minute, second] on the zone's clock at `instant` (ms since the epoch). */
+function readClock(zone: string, instant: number): number[] {
+  const parts = formatterFor(zone).formatToParts(instant);
+  const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
+  // Older engines print midnight as hour 24 of the same day even with h23.
+  return [field('year'), field('month'), field('day'), field('hour') % 24, field('minute'), field('second')];
+}
+
+/** How far the zone's clock is ahead of UTC at `instant`, in ms (New York in winter: -5 h). */
+function offsetAt(zone: string, instant: number): number {
+  const wholeSecond = Math.floor(instant / SECOND) * SECOND;
+  const [year, month, day, hour, minute, second] = readClock(zone, wholeSecond);
+  return Date.UTC(year, month - 1, day, hour, minute, second) - wholeSecond;
+}
+
+/** What a clock in `zone` shows at `instant`. */
+export function wallTimeInZone(instant: Date | number, zone: string): WallTime {
+  const [year, month, day, hour, minute] = readClock(zone, +instant);
+  const weekday = ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1;
+  return { year, month, day, weekday, hour, minute };
+}
+
+/**
+ * The instant at which a clock in `zone` shows the given date and time. `month` is 1–12. Values past their range
+ * roll over like `Date.UTC` (hour 24 is the next day's midnight; day 32 is in the next month).
+ *
+ * - A time that happens twice (the repeated hour when clocks go back) gives the earlier instant.
+ * - A time that never happens (the hour skipped when clocks go forward) gives the next instant that exists: the
+ *   moment of the change. A service opening at 02:30 on that day opens when the clock jumps to 03:00.
+ */
+export function zonedWallTimeToInstant(
+  zone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+): Date {
+  // The wall time read as if it were UTC; the real instant is this minus the zone's offset at that instant.
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  if (Number.isNaN(wall)) throw new RangeError('Invalid wall time');
+
+  // At most one offset change falls within a day of any time, so the offsets a day before and a day after are
+  // the only two candidates. A candidate is right when the clock at that instant reads back the wall time.
+  const offsetBefore = offsetAt(zone, wall - DAY);
+  const offsetAfter = offsetAt(zone, wall + DAY);
+  const candidates = [wall - offsetBefore, wall - offsetAfter].sort((a, b) => a - b);
+  for (const instant of candidates) {
+    if (instant + offsetAt(zone, instant) === wall) return new Date(instant);
+  }
+
+  // Neither reads back: the wall time is in a gap. `low` is still before the change and `high` already after it;
+  // narrow them to the change itself, to the second.
+  let low = wall - offsetAfter;
+  let high = wall - offsetBefore;
+  while (high - low > SECOND) {
+    const middle = low + Math.floor((high - low) / 2 / SECOND) * SECOND;
+    if (offsetAt(zone, middle) === offsetAfter) high = middle;
+    else low = middle;
+  }
+  return new Date(high);
+}

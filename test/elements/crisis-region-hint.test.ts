@@ -1,0 +1,105 @@
+import { expect } from '@open-wc/testing';
+import { browserRegionHint, regionHint } from '../../src/elements/peer-crisis-resources/region-hint.js';
+
+/** The zones Intl itself lists for a region (Intl Locale Info; Chromium has `getTimeZones`, older builds a getter). */
+function zonesOf(region: string): string[] {
+  const locale = new Intl.Locale(`und-${region}`) as Intl.Locale & {
+    getTimeZones?: () => string[];
+    timeZones?: string[];
+  };
+  return locale.getTimeZones?.() ?? locale.timeZones ?? [];
+}
+
+describe('regionHint', () => {
+  describe('from language tags', () => {
+    it('takes the region subtag of a tag', () => {
+      expect(regionHint({ languages: ['en-GB'] })).to.equal('GB');
+      expect(regionHint({ languages: ['zh-Hant-TW', 'en'] })).to.equal('TW');
+      expect(regionHint({ languages: ['sr-Latn-XK'] })).to.equal('XK');
+    });
+
+    it('skips numeric regions such as 419 (Latin America) and takes the next tag’s', () => {
+      expect(regionHint({ languages: ['es-419', 'es-MX'] })).to.equal('MX');
+      expect(regionHint({ languages: ['es-419'], timeZone: 'America/Bogota' })).to.equal('CO');
+    });
+
+    it('follows the order of preference, and prefers any tag’s region to the time zone', () => {
+      expect(regionHint({ languages: ['fr-CA', 'en-US'], timeZone: 'America/New_York' })).to.equal('CA');
+      expect(regionHint({ languages: ['en', 'de-AT'], timeZone: 'Europe/Berlin' })).to.equal('AT');
+    });
+
+    it('copes with lower-case, underscores, old codes and malformed tags', () => {
+      expect(regionHint({ languages: ['en-gb'] })).to.equal('GB');
+      expect(regionHint({ languages: ['EN-GB'] })).to.equal('GB');
+      expect(regionHint({ languages: ['en_AU'] })).to.equal('AU');
+      expect(regionHint({ languages: [' pt-br '] })).to.equal('BR');
+      expect(regionHint({ languages: ['en-UK'] })).to.equal('GB');
+      const junk = ['', 'english', 'x-private', 'en-US;q=0.9', '--', 'en-XA', 'ar-XB', 'und-ZZ', 'en-EU', 'en-001'];
+      expect(regionHint({ languages: [...junk, 'nl-BE'] })).to.equal('BE');
+      expect(regionHint({ languages: junk })).to.equal(undefined);
+      expect(regionHint({ languages: [undefined, null, 42] as unknown as string[] })).to.equal(undefined);
+    });
+  });
+
+  describe('from the time zone', () => {
+    it('maps common zones to their country when no tag has a region', () => {
+      expect(regionHint({ languages: ['en'], timeZone: 'America/Chicago' })).to.equal('US');
+      expect(regionHint({ languages: ['fr'], timeZone: 'Europe/Paris' })).to.equal('FR');
+      expect(regionHint({ languages: [], timeZone: 'Asia/Calcutta' })).to.equal('IN');
+      expect(regionHint({ languages: [], timeZone: 'Asia/Kolkata' })).to.equal('IN');
+      expect(regionHint({ languages: [], timeZone: 'Europe/Kiev' })).to.equal('UA');
+      expect(regionHint({ languages: [], timeZone: 'America/Argentina/Buenos_Aires' })).to.equal('AR');
+      expect(regionHint({ languages: [], timeZone: 'Pacific/Auckland' })).to.equal('NZ');
+      expect(regionHint({ languages: [], timeZone: 'Africa/Lagos' })).to.equal('NG');
+      expect(regionHint({ languages: [], timeZone: 'US/Pacific' })).to.equal('US');
+      expect(regionHint({ languages: [], timeZone: 'australia/sydney' })).to.equal('AU');
+    });
+
+    it('gives undefined for zones it does not know or that name no country', () => {
+      expect(regionHint({ languages: ['de'], timeZone: 'Mars/Olympus_Mons' })).to.equal(undefined);
+      expect(regionHint({ languages: ['de'], timeZone: 'UTC' })).to.equal(undefined);
+      expect(regionHint({ languages: ['de'], timeZone: 'Etc/GMT+3' })).to.equal(undefined);
+      expect(regionHint({ languages: ['de'], timeZone: '' })).to.equal(undefined);
+      expect(regionHint({ languages: ['de'] })).to.equal(undefined);
+      expect(regionHint({ languages: [] })).to.equal(undefined);
+    });
+
+    it('covers every zone Intl lists for the countries most common on campuses', () => {
+      for (const country of [
+        'US',
+        'CA',
+        'AU',
+        'MX',
+        'BR',
+        'GB',
+        'IE',
+        'DE',
+        'FR',
+        'ES',
+        'IN',
+        'CN',
+        'JP',
+        'KR',
+        'NG',
+        'ZA',
+        'KE',
+      ]) {
+        const zones = zonesOf(country);
+        expect(zones, `Intl lists zones for ${country}`).to.not.be.empty;
+        for (const timeZone of zones) {
+          expect(regionHint({ languages: ['en'], timeZone }), timeZone).to.equal(country);
+        }
+      }
+    });
+  });
+
+  describe('browserRegionHint', () => {
+    it('reads this browser’s languages and time zone', () => {
+      const expected = regionHint({
+        languages: navigator.languages,
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      });
+      expect(browserRegionHint()).to.equal(expected);
+    });
+  });
+});
