@@ -9,6 +9,7 @@ const steps = [
   { name: 'lint and format', command: 'npm run lint --silent' },
   { name: 'type check', command: 'npm run typecheck --silent' },
   { name: 'build (library, CDN bundle, types, manifest)', command: 'npm run build --silent' },
+  { name: 'Storybook static build (offline)', command: 'npm run build-storybook --silent' },
   { name: 'browser tests (Chromium)', command: 'npx web-test-runner', counts: 'browser' },
   {
     name: 'server tests (PGlite, and PostgreSQL when TEST_DATABASE_URL is set)',

@@ -77,3 +77,66 @@ test('the health and config endpoints answer on the same origin', async () => {
   const config = await (await fetch(`${server.url}/api/v1/config`)).json();
   assert.equal(typeof config.campusName, 'string');
 });
+
+test('crisis help is on the page at once, even when the API is down', async () => {
+  const page = await browser.newPage();
+  await page.route('**/api/v1/**', (route) => route.abort());
+  await page.goto(`${server.url}/`);
+  const call = page.locator('peer-crisis-resources [part~="emergency-call"]').first();
+  await call.waitFor({ timeout: 5000 });
+  assert.equal(await call.getAttribute('href'), 'tel:911');
+  assert.match(await page.locator('peer-crisis-resources').textContent(), /Campus Safety, 24 hours/); // fallback kept
+  await page.close();
+});
+
+test('campus services from the reference server appear in the crisis panel', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+  const names = await page.locator('peer-crisis-resources [part~="resource-name"]').allTextContents();
+  assert.ok(
+    names.some((name) => /Counsel/i.test(name)),
+    `campus services listed: ${names.join(', ')}`,
+  );
+  await page.close();
+});
+
+test('quick exit: Shift pressed three times blanks the page and replaces the location', async () => {
+  const page = await browser.newPage();
+  // The exit page is a third-party site: answer it locally so the test never leaves this machine.
+  await page.route('https://www.bbc.co.uk/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title>' }),
+  );
+  await page.goto(`${server.url}/`);
+  await page.locator('peer-crisis-resources [part~="quick-exit"]').waitFor();
+  const historyLength = await page.evaluate(() => history.length);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+  await page.waitForURL('https://www.bbc.co.uk/weather');
+  assert.equal(await page.title(), 'Weather');
+  assert.equal(await page.evaluate(() => history.length), historyLength, 'the demo page was replaced, not added to');
+  await page.close();
+});
+
+test('the help link opens crisis help by keyboard alone', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/`);
+  await page.locator('peer-help-link').waitFor();
+  await page.locator('peer-help-link [part~="link"]').focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.locator('peer-help-link dialog');
+  await dialog.waitFor({ state: 'visible' });
+  assert.match(await dialog.textContent(), /Call 911/);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  await page.close();
+});
+
+test('in forced colours the crisis buttons keep visible borders', async () => {
+  const page = await browser.newPage();
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto(`${server.url}/`);
+  const call = page.locator('peer-crisis-resources [part~="emergency-call"]').first();
+  await call.waitFor();
+  const border = await call.evaluate((element) => getComputedStyle(element).borderTopStyle);
+  assert.equal(border, 'solid');
+  await page.close();
+});

@@ -1,3 +1,4 @@
+/* eslint-disable lit-a11y/no-redundant-role -- role="list" is deliberate: Safari drops list semantics from lists styled with list-style: none. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageKey } from '../../core/i18n/en.js';
 import type { LocalizeController } from '../../core/i18n/localize-controller.js';

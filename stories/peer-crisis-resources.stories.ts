@@ -1,0 +1,171 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/elements/peer-crisis-resources/define.js';
+import '../src/elements/peer-help-link/define.js';
+
+/**
+ * Every state of crisis help. The backend is replaced by a `fetch` that answers with campus data, fails, or never
+ * answers, so each story is stable and needs no server.
+ */
+const meta: Meta = {
+  title: 'Elements/peer-crisis-resources',
+  component: 'peer-crisis-resources',
+  parameters: { layout: 'padded' },
+};
+export default meta;
+type Story = StoryObj;
+
+const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'];
+const campus = {
+  items: [
+    {
+      id: 'story-counselling',
+      name: 'Counseling Center',
+      description: 'Free, confidential counselling for students. Walk in or call during opening hours.',
+      country: 'US',
+      subdivisions: ['US-MA'],
+      scope: 'campus',
+      topics: ['general'],
+      audiences: ['students'],
+      languages: ['en', 'es'],
+      humanSupport: 'professional',
+      free: true,
+      anonymous: false,
+      isEmergency: false,
+      priority: 500,
+      pairedWith: [],
+      verifiedAt: '2026-11-20',
+      source: { name: 'Northfield University', url: 'https://northfield.example/counseling' },
+      contactMethods: [
+        {
+          type: 'phone',
+          value: '+15555550140',
+          displayValue: '555-555-0140',
+          hours: {
+            timeZone: 'America/New_York',
+            alwaysOpen: false,
+            weekly: weekdays.map((day) => ({ day, opens: '09:00', closes: '17:00' })),
+          },
+        },
+        {
+          type: 'walk-in',
+          value: 'Wellness Hall, room 210',
+          address: { line1: 'Wellness Hall, room 210', locality: 'Northfield', region: 'MA', country: 'US' },
+          hours: {
+            timeZone: 'America/New_York',
+            alwaysOpen: false,
+            weekly: weekdays.map((day) => ({ day, opens: '09:00', closes: '17:00' })),
+          },
+        },
+      ],
+    },
+  ],
+  generatedAt: '2026-11-24T00:00:00Z',
+};
+
+const answer =
+  (body: unknown, status = 200): typeof fetch =>
+  async () =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const never: typeof fetch = () => new Promise(() => {});
+/** A Tuesday morning in New York, so the campus service shows as open in every story. */
+const tuesdayMorning = () => new Date(Date.UTC(2026, 10, 24, 15, 0));
+/** A Saturday, so the campus service shows as closed and moves down. */
+const saturday = () => new Date(Date.UTC(2026, 10, 28, 15, 0));
+
+const fallback = html`<p>Campus Safety, 24 hours: <a href="tel:+15555550100">555-555-0100</a></p>`;
+
+export const Bundled: Story = {
+  name: 'Bundled data only (no backend)',
+  render: () => html`<peer-crisis-resources country="US">${fallback}</peer-crisis-resources>`,
+};
+
+export const MergedWithCampus: Story = {
+  name: 'Merged with campus services',
+  render: () =>
+    html`<peer-crisis-resources
+      api-base="https://northfield.example/api/v1"
+      country="US"
+      region="US-MA"
+      .fetch=${answer(campus)}
+      .clock=${tuesdayMorning}
+      >${fallback}</peer-crisis-resources
+    >`,
+};
+
+export const CampusClosed: Story = {
+  name: 'Campus service closed (moves down)',
+  render: () =>
+    html`<peer-crisis-resources
+      api-base="https://northfield.example/api/v1"
+      country="US"
+      .fetch=${answer(campus)}
+      .clock=${saturday}
+    ></peer-crisis-resources>`,
+};
+
+export const Loading: Story = {
+  name: 'Backend slow (numbers shown meanwhile)',
+  render: () =>
+    html`<peer-crisis-resources api-base="https://northfield.example/api/v1" country="US" .fetch=${never}
+      >${fallback}</peer-crisis-resources
+    >`,
+};
+
+export const BackendFailing: Story = {
+  name: 'Backend failing',
+  render: () =>
+    html`<peer-crisis-resources
+      api-base="https://northfield.example/api/v1"
+      country="US"
+      .fetch=${answer({ title: 'Unavailable' }, 503)}
+      >${fallback}</peer-crisis-resources
+    >`,
+};
+
+export const NoCountry: Story = {
+  name: 'Country unknown (picker)',
+  render: () => html`<peer-crisis-resources lang="und"></peer-crisis-resources>`,
+};
+
+export const OtherCountries: Story = {
+  name: 'Other countries',
+  render: () =>
+    html`<div class="stack">
+      <peer-crisis-resources country="GB"></peer-crisis-resources>
+      <peer-crisis-resources country="JP"></peer-crisis-resources>
+    </div>`,
+};
+
+export const Banner: Story = {
+  name: 'Banner variant',
+  render: () => html`<peer-crisis-resources variant="banner" country="US"></peer-crisis-resources>`,
+};
+
+export const QuickExit: Story = {
+  name: 'With quick exit',
+  render: () =>
+    html`<peer-crisis-resources country="US" exit-url="https://www.bbc.co.uk/weather"></peer-crisis-resources>`,
+};
+
+export const HelpLink: Story = {
+  name: 'Help link (opens the panel)',
+  render: () =>
+    html`<p>Any widget shows this link in the same place: <peer-help-link country="US"></peer-help-link></p>`,
+};
+
+export const Spanish: Story = {
+  name: 'Spanish',
+  render: () => html`<peer-crisis-resources lang="es" country="MX"></peer-crisis-resources>`,
+};
+
+export const RightToLeft: Story = {
+  name: 'Right to left',
+  render: () => html`<div dir="rtl"><peer-crisis-resources country="US"></peer-crisis-resources></div>`,
+};
+
+export const Dark: Story = {
+  name: 'Dark colour scheme',
+  globals: { scheme: 'dark' },
+  render: () => html`<peer-crisis-resources country="US"></peer-crisis-resources>`,
+};
