@@ -55,7 +55,6 @@ export const en = {
   'crisis.open.now': 'Open now',
   'crisis.closed.opensToday': 'Closed now. Opens at {time}',
   'crisis.closed.opensOn': 'Closed now. Opens {day} at {time}',
-  'crisis.closed': 'Closed now',
   'crisis.hoursUnknown': 'Check opening hours on their website',
   'crisis.free': 'Free',
   'crisis.anonymous': 'You can stay anonymous',

@@ -55,7 +55,6 @@ export const es: Messages = {
   'crisis.open.now': 'Abierto ahora',
   'crisis.closed.opensToday': 'Cerrado ahora. Abre a las {time}',
   'crisis.closed.opensOn': 'Cerrado ahora. Abre el {day} a las {time}',
-  'crisis.closed': 'Cerrado ahora',
   'crisis.hoursUnknown': 'Consulta el horario en su sitio web',
   'crisis.free': 'Gratis',
   'crisis.anonymous': 'Puedes mantener el anonimato',

@@ -17,7 +17,8 @@ export function statusLabel(status: OpenStatus, now: Date, i18n: LocalizeControl
         ? i18n.t('crisis.open.until', { time: i18n.dateTime(status.closesAt, TIME) })
         : i18n.t('crisis.open.now');
     case 'closed': {
-      if (!status.opensAt) return i18n.t('crisis.closed');
+      // No regular hours at all (hours that vary by region, say): claim nothing rather than "closed".
+      if (!status.opensAt) return i18n.t('crisis.hoursUnknown');
       const time = i18n.dateTime(status.opensAt, TIME);
       return sameLocalDay(status.opensAt, now)
         ? i18n.t('crisis.closed.opensToday', { time })
