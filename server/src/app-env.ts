@@ -1,6 +1,7 @@
 import type { CompiledContract } from './contract/compiled-contract.ts';
 import type { CompiledOperation } from './contract/compile-operation.ts';
 import type { RequestInput } from './contract/request-input.ts';
+import type { BundledCrisisData } from './crisis-resources/bundled-crisis-data.ts';
 import type { Database } from './db/database.ts';
 import type { Logger } from './logging/logger.ts';
 
@@ -13,6 +14,8 @@ export interface AppDeps {
   version: string;
   /** Set once shutdown starts, so responses ask clients to close their connections. */
   lifecycle: { shuttingDown: boolean };
+  /** The crisis data the widgets bundle (emergency numbers, national lines), read once at start. */
+  crisisData: BundledCrisisData;
 }
 
 export interface AppVariables {

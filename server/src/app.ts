@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './app-env.ts';
+import { requireSecurity } from './auth/require-security.ts';
+import type { SecuritySchemeChecks } from './auth/security-scheme.ts';
 import { checkResponses } from './contract/check-response.ts';
 import { validateRequest } from './contract/validate-request.ts';
 import { corsAllowlist } from './http/cors.ts';
@@ -20,11 +22,14 @@ export interface AppOptions {
   staticRoots: StaticRoots;
   bodyLimitBytes: number;
   validateResponses: boolean;
+  /** How each contract security scheme is checked (e.g. adminAuth against the operator token). */
+  securityChecks: SecuritySchemeChecks;
 }
 
 /**
  * The whole HTTP surface. Every request under the contract's base path goes through the same pipeline:
- * CORS -> contract routing and validation -> idempotency -> (optional response check) -> the handler.
+ * CORS -> the operation's security -> contract routing and validation -> idempotency -> (optional response
+ * check) -> the handler.
  */
 export function buildApp(options: AppOptions): Hono<AppEnv> {
   const { deps } = options;
@@ -47,6 +52,7 @@ export function buildApp(options: AppOptions): Hono<AppEnv> {
   const api = [
     apiHeaders(),
     corsAllowlist({ allowedOrigins: options.allowedOrigins, methods: contract.table.methods }),
+    requireSecurity(contract, options.securityChecks),
     validateRequest(contract, { bodyLimitBytes: options.bodyLimitBytes }),
     idempotency(options.idempotencyStore),
     ...(options.validateResponses ? [checkResponses(contract, logger)] : []),

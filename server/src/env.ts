@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { assertUsableAdminToken } from './auth/admin-token.ts';
 import { parseAllowedOrigins } from './http/cors.ts';
 import { parseLogLevel } from './logging/logger.ts';
 import { defaultPaths } from './paths.ts';
@@ -14,11 +15,14 @@ function parsePort(value: string | undefined): number {
 /**
  * Server options from the environment: PORT (0 = any free port), HOST, DATA_DIR (PGlite directory or
  * memory://), DATABASE_URL (PostgreSQL instead of PGlite) with optional DATABASE_SCHEMA, ALLOWED_ORIGINS
- * (comma-separated), SEED (e.g. "demo"), LOG_LEVEL (silent|error|warn|info|debug).
+ * (comma-separated), SEED (e.g. "demo"), LOG_LEVEL (silent|error|warn|info|debug), ADMIN_TOKEN (the operator
+ * token for the admin endpoints, at least 32 characters; unset turns admin access off).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartServerOptions {
   const databaseUrl = env.DATABASE_URL?.trim();
   const dataDir = env.DATA_DIR?.trim();
+  const adminToken = env.ADMIN_TOKEN?.trim();
+  if (adminToken) assertUsableAdminToken(adminToken);
   return {
     port: parsePort(env.PORT),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -31,5 +35,6 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartServe
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     ...(env.SEED?.trim() ? { seed: env.SEED.trim() } : {}),
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    ...(adminToken ? { adminToken } : {}),
   };
 }

@@ -4,9 +4,11 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { buildApp } from './app.ts';
+import { adminTokenCheck } from './auth/admin-token.ts';
 import { compileContract } from './contract/compiled-contract.ts';
 import { loadContractFile } from './contract/load-contract.ts';
 import type { OpenApiDocument } from './contract/openapi-types.ts';
+import { loadBundledCrisisData } from './crisis-resources/bundled-crisis-data.ts';
 import type { Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase, type DatabaseConfig } from './db/open-database.ts';
@@ -53,6 +55,13 @@ export interface StartServerOptions {
   idempotency?: Partial<IdempotencyTimings> & { purgeIntervalMs?: number };
   /** How long close() lets in-flight requests finish before cutting connections. Default 10 s. */
   shutdownTimeoutMs?: number;
+  /**
+   * The operator token for the admin endpoints (adminAuth), at least 32 characters. Without one, admin access
+   * is off: every admin request answers 401.
+   */
+  adminToken?: string;
+  /** Where the widgets' bundled crisis data lives. Default: src/elements/peer-crisis-resources/data. */
+  crisisDataDir?: string;
 }
 
 export interface RunningServer {
@@ -99,6 +108,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       ? options.contract
       : await loadContractFile(options.contract ?? defaultPaths.contract);
   const contract = compileContract(document, logger);
+  // Checked before anything is opened, so a weak token stops the start cleanly.
+  const adminAuth = adminTokenCheck(options.adminToken);
+  if (options.adminToken === undefined) logger.warn('admin endpoints are disabled: ADMIN_TOKEN is not set');
+  const crisisData = await loadBundledCrisisData(contract, logger, options.crisisDataDir);
 
   const ownsDatabase = !isDatabase(options.database);
   const db = isDatabase(options.database)
@@ -114,7 +127,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       logger.info('migrations applied', { versions: migrated.applied.map((m) => m.version).join(',') });
     }
     if (options.seed) {
-      await runSeed(db, options.seed);
+      await runSeed(db, options.seed, { crisisData });
       logger.info('seed applied', { seed: options.seed });
     }
 
@@ -123,7 +136,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       inFlightTimeoutMs: options.idempotency?.inFlightTimeoutMs ?? DEFAULT_IDEMPOTENCY_TIMINGS.inFlightTimeoutMs,
     };
     const idempotencyStore = new IdempotencyStore(db, timings);
-    const deps: AppDeps = { db, logger, contract, version: await readVersion(), lifecycle: { shuttingDown: false } };
+    const deps: AppDeps = {
+      db,
+      logger,
+      contract,
+      version: await readVersion(),
+      lifecycle: { shuttingDown: false },
+      crisisData,
+    };
     const app = buildApp({
       deps,
       handlers: options.handlers ?? defaultHandlers,
@@ -132,6 +152,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       staticRoots: { demoDir: defaultPaths.demoDir, cdnDir: defaultPaths.cdnDir, ...options.staticRoots },
       bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
       validateResponses: options.validateResponses ?? false,
+      securityChecks: { adminAuth },
     });
 
     const purge = () => {

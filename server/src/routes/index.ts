@@ -1,4 +1,6 @@
+import { adminCrisisResourceHandlers } from './admin-crisis-resources.ts';
 import { configHandlers } from './config.ts';
+import { crisisResourceHandlers } from './crisis-resources.ts';
 import type { HandlerMap } from './handler-types.ts';
 import { healthHandlers } from './health.ts';
 
@@ -9,4 +11,6 @@ import { healthHandlers } from './health.ts';
 export const defaultHandlers: HandlerMap = {
   ...healthHandlers,
   ...configHandlers,
+  ...crisisResourceHandlers,
+  ...adminCrisisResourceHandlers,
 };

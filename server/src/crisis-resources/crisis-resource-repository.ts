@@ -1,0 +1,230 @@
+import type { Queryable } from '../db/database.ts';
+import type {
+  AdminCrisisResource,
+  CrisisResource,
+  ResourceScope,
+  ResourceStatus,
+  Retirement,
+  RetirementReason,
+} from './crisis-resource.ts';
+
+interface CrisisResourceRow {
+  [column: string]: unknown;
+  record: CrisisResource;
+  status: ResourceStatus;
+  verification_note: string | null;
+  retired_at: Date | null;
+  retired_reason: RetirementReason | null;
+  retired_note: string | null;
+  replaced_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const COLUMNS = `record, status, verification_note, retired_at, retired_reason, retired_note, replaced_by,
+  created_at, updated_at`;
+
+export function toAdminCrisisResource(row: CrisisResourceRow): AdminCrisisResource {
+  const resource: AdminCrisisResource = {
+    ...row.record,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+  // Absent rather than null: the contract types these as plain optional fields.
+  if (row.retired_at) resource.retiredAt = row.retired_at.toISOString();
+  if (row.retired_reason) {
+    const retirement: Retirement = { reason: row.retired_reason };
+    if (row.retired_note) retirement.note = row.retired_note;
+    if (row.replaced_by) retirement.replacedBy = row.replaced_by;
+    resource.retirement = retirement;
+  }
+  if (row.verification_note) resource.verificationNote = row.verification_note;
+  return resource;
+}
+
+/** The columns copied out of the record, in the order of the $2.. parameters below. */
+function derivedValues(record: CrisisResource): unknown[] {
+  return [
+    JSON.stringify(record),
+    record.name,
+    record.country,
+    record.subdivisions,
+    record.scope,
+    record.languages,
+    record.topics,
+    record.priority,
+    record.verifiedAt,
+  ];
+}
+
+const DERIVED_ASSIGNMENTS = `record = $2::jsonb, name = $3, country = $4, subdivisions = $5, scope = $6,
+  languages = $7, topics = $8, priority = $9, verified_at = $10`;
+
+export async function findCrisisResource(
+  db: Queryable,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<AdminCrisisResource | undefined> {
+  const [row] = await db.query<CrisisResourceRow>(
+    `SELECT ${COLUMNS} FROM crisis_resources WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  return row && toAdminCrisisResource(row);
+}
+
+/** Inserts a new active record; undefined when the id is taken. */
+export async function insertCrisisResource(
+  db: Queryable,
+  record: CrisisResource,
+  verificationNote?: string,
+): Promise<AdminCrisisResource | undefined> {
+  const [row] = await db.query<CrisisResourceRow>(
+    `INSERT INTO crisis_resources
+       (id, record, name, country, subdivisions, scope, languages, topics, priority, verified_at, verification_note)
+     VALUES ($1, $2::jsonb, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     ON CONFLICT (id) DO NOTHING
+     RETURNING ${COLUMNS}`,
+    [record.id, ...derivedValues(record), verificationNote ?? null],
+  );
+  return row && toAdminCrisisResource(row);
+}
+
+/** Replaces an active record's content (edits, pairing changes, verification). */
+export async function updateCrisisResource(
+  db: Queryable,
+  record: CrisisResource,
+  changes: { verificationNote?: string | null } = {},
+): Promise<AdminCrisisResource> {
+  const setNote = 'verificationNote' in changes;
+  const [row] = await db.query<CrisisResourceRow>(
+    `UPDATE crisis_resources
+        SET ${DERIVED_ASSIGNMENTS}${setNote ? ', verification_note = $11' : ''}, updated_at = now()
+      WHERE id = $1
+      RETURNING ${COLUMNS}`,
+    [record.id, ...derivedValues(record), ...(setNote ? [changes.verificationNote ?? null] : [])],
+  );
+  if (!row) throw new Error(`crisis resource ${record.id} vanished during an update`);
+  return toAdminCrisisResource(row);
+}
+
+export async function retireCrisisResource(
+  db: Queryable,
+  record: CrisisResource,
+  retirement: Retirement,
+): Promise<AdminCrisisResource> {
+  const [row] = await db.query<CrisisResourceRow>(
+    `UPDATE crisis_resources
+        SET ${DERIVED_ASSIGNMENTS}, status = 'retired', retired_at = now(), retired_reason = $11,
+            retired_note = $12, replaced_by = $13, updated_at = now()
+      WHERE id = $1
+      RETURNING ${COLUMNS}`,
+    [record.id, ...derivedValues(record), retirement.reason, retirement.note ?? null, retirement.replacedBy ?? null],
+  );
+  if (!row) throw new Error(`crisis resource ${record.id} vanished while being retired`);
+  return toAdminCrisisResource(row);
+}
+
+export interface PlaceFilter {
+  country: string;
+  region: string | undefined;
+  scope: ResourceScope | undefined;
+}
+
+/** Active resources of a country: every national one, plus regional and campus ones covering `region`. */
+export async function listActiveForPlace(db: Queryable, filter: PlaceFilter): Promise<CrisisResource[]> {
+  const rows = await db.query<{ record: CrisisResource }>(
+    `SELECT record FROM crisis_resources
+      WHERE status = 'active' AND country = $1
+        AND (scope = 'national' OR ($2::text IS NOT NULL AND $2::text = ANY (subdivisions)))
+        AND ($3::text IS NULL OR scope = $3::text)`,
+    [filter.country, filter.region ?? null, filter.scope ?? null],
+  );
+  return rows.map((row) => row.record);
+}
+
+/**
+ * Active resources paired with any of `ids`, in either direction: named in their pairedWith, or naming one of them
+ * in its own. Both directions, so that a one-sided pairing (say, left by a demo reseed) still keeps a pair together.
+ */
+export async function listActivePairedWith(db: Queryable, ids: readonly string[]): Promise<CrisisResource[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.query<{ record: CrisisResource }>(
+    `SELECT record FROM crisis_resources
+      WHERE status = 'active'
+        AND (id = ANY ($1::text[]) OR (record -> 'pairedWith') ?| $1::text[])`,
+    [ids],
+  );
+  return rows.map((row) => row.record);
+}
+
+export interface AdminListFilter {
+  status: ResourceStatus | undefined;
+  country: string | undefined;
+  verifiedBefore: string | undefined;
+  /** Every word must occur in the name (case-insensitive). */
+  words: string[];
+  /** The id of the last item of the previous page. */
+  after: string | undefined;
+  limit: number;
+}
+
+function likePattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** One page in name order (ties by id); asks for one extra row to know whether another page follows. */
+export async function listAdminPage(
+  db: Queryable,
+  filter: AdminListFilter,
+): Promise<{ items: AdminCrisisResource[]; hasMore: boolean }> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filter.status) where.push(`status = ${param(filter.status)}`);
+  if (filter.country) where.push(`country = ${param(filter.country)}`);
+  if (filter.verifiedBefore) where.push(`verified_at < ${param(filter.verifiedBefore)}::date`);
+  for (const word of filter.words) where.push(`name ILIKE ${param(likePattern(word))}`);
+  if (filter.after) {
+    const after = param(filter.after);
+    where.push(`(name, id) > (SELECT name, id FROM crisis_resources WHERE id = ${after})`);
+  }
+  const rows = await db.query<CrisisResourceRow>(
+    `SELECT ${COLUMNS} FROM crisis_resources
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY name, id
+      LIMIT ${param(filter.limit + 1)}`,
+    params,
+  );
+  return {
+    items: rows.slice(0, filter.limit).map(toAdminCrisisResource),
+    hasMore: rows.length > filter.limit,
+  };
+}
+
+export async function crisisResourceExists(db: Queryable, id: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM crisis_resources WHERE id = $1', [id]);
+  return rows.length > 0;
+}
+
+/**
+ * For seeds: inserts the record, or replaces an active one's content when it differs. Retired records are left
+ * alone (a person decided the service should not be shown) and unchanged ones keep their updated_at.
+ */
+export async function upsertSeedCrisisResource(db: Queryable, record: CrisisResource): Promise<void> {
+  await db.query(
+    `INSERT INTO crisis_resources (id, record, name, country, subdivisions, scope, languages, topics, priority,
+       verified_at)
+     VALUES ($1, $2::jsonb, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT (id) DO UPDATE
+       SET record = EXCLUDED.record, name = EXCLUDED.name, country = EXCLUDED.country,
+           subdivisions = EXCLUDED.subdivisions, scope = EXCLUDED.scope, languages = EXCLUDED.languages,
+           topics = EXCLUDED.topics, priority = EXCLUDED.priority, verified_at = EXCLUDED.verified_at,
+           updated_at = now()
+       WHERE crisis_resources.status = 'active' AND crisis_resources.record IS DISTINCT FROM EXCLUDED.record`,
+    [record.id, ...derivedValues(record)],
+  );
+}
