@@ -69,6 +69,7 @@ describe('<peer-crisis-resources>', () => {
       await el.updateComplete;
       expect(el.activeCountry).to.equal('NZ');
       expect(shadow(el).querySelector('[part~="emergency"]')!.textContent).to.contain('111');
+      await expect(el).to.be.accessible();
     });
   });
 
@@ -150,6 +151,7 @@ describe('<peer-crisis-resources>', () => {
       expect(text(el)).to.contain('Call 911');
       await settled(el);
       expect(shadow(el).querySelector('[part~="stale-note"]')).to.exist;
+      await expect(el).to.be.accessible();
     });
 
     it('renders hostile values as inert text and drops bad records without hiding good ones', async () => {
@@ -282,6 +284,7 @@ describe('<peer-crisis-resources>', () => {
       const button = shadow(el).querySelector<HTMLButtonElement>('[part~="quick-exit"]')!;
       expect(button.textContent).to.contain('Leave this site quickly');
       expect(text(el)).to.contain('does not clear your browsing history');
+      await expect(el).to.be.accessible();
       button.click();
       expect(left).to.deep.equal(['https://weather.example/']);
     });

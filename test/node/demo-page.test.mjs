@@ -80,12 +80,16 @@ test('the health and config endpoints answer on the same origin', async () => {
 
 test('crisis help is on the page at once, even when the API is down', async () => {
   const page = await browser.newPage();
+  const uncaught = [];
+  page.on('pageerror', (error) => uncaught.push(error.message));
   await page.route('**/api/v1/**', (route) => route.abort());
   await page.goto(`${server.url}/`);
   const call = page.locator('peer-crisis-resources [part~="emergency-call"]').first();
   await call.waitFor({ timeout: 5000 });
   assert.equal(await call.getAttribute('href'), 'tel:911');
   assert.match(await page.locator('peer-crisis-resources').textContent(), /Campus Safety, 24 hours/); // fallback kept
+  await page.locator('peer-crisis-resources [part~="stale-note"]').waitFor({ timeout: 15000 });
+  assert.deepEqual(uncaught, []);
   await page.close();
 });
 
