@@ -485,6 +485,27 @@ describeEachDatabase('crisis resources', (target) => {
       assert.equal(rows[0]?.n, 2);
     });
 
+    it('keeps the Idempotency-Key free after a rejected create, so the corrected body runs', async () => {
+      const key = newKey();
+      const weeklyIn = (timeZone: string) => ({
+        timeZone,
+        alwaysOpen: false,
+        weekly: [{ day: 'mon', opens: '09:00', closes: '17:00' }],
+      });
+      const method = (timeZone: string) => [{ type: 'phone', value: '+6495550101', hours: weeklyIn(timeZone) }];
+      const rejected = await postCreate(
+        resourceInput({ id: 'xc-corrected', country: 'XC', contactMethods: method('Not/AZone') }),
+        key,
+      );
+      assert.equal(rejected.status, 400);
+      const corrected = await postCreate(
+        resourceInput({ id: 'xc-corrected', country: 'XC', contactMethods: method('Pacific/Auckland') }),
+        key,
+      );
+      assert.equal(corrected.status, 201, await corrected.clone().text());
+      assert.equal(corrected.headers.get('idempotent-replayed'), null);
+    });
+
     it('patches with merge semantics: fields replace, lists are replaced whole, null removes', async () => {
       await create({
         id: 'xc-patched',

@@ -11,9 +11,13 @@ const VALID_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 /** Headers not worth replaying: recomputed for every response. */
 const NOT_STORED = new Set(['content-length', 'date', 'connection', 'transfer-encoding', 'idempotent-replayed']);
 
-/** 5xx and 429 say "try again later": the retry must run, not replay the failure. */
-function isRetryable(status: number): boolean {
-  return status >= 500 || status === 429;
+/**
+ * Only a success is stored. Any other answer (a 5xx or 429 "try again later", a 400 from a handler's own checks, a
+ * 401, 404 or 409) means the operation did not take effect, so a retry with the same key must run again: a student
+ * who fixes a field and resends gets a real answer, not a replay of the old error.
+ */
+function tookEffect(status: number): boolean {
+  return status >= 200 && status < 300;
 }
 
 /**
@@ -74,7 +78,7 @@ export function idempotency(store: IdempotencyStore): MiddlewareHandler<AppEnv> 
       throw error;
     }
     const response = c.res;
-    if (isRetryable(response.status)) {
+    if (!tookEffect(response.status)) {
       await store.release(key, method, url.pathname, outcome.claimToken);
       return undefined;
     }
