@@ -30,7 +30,7 @@ export class AnnouncerController implements ReactiveController {
   }
 
   region(): TemplateResult {
-    return html`<div part="status" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+    return html`<div part="live-region" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
       ${this.message}
     </div>`;
   }

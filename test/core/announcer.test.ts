@@ -21,7 +21,7 @@ describe('AnnouncerController', () => {
     const live = region(el);
     expect(live.getAttribute('aria-live')).to.equal('polite');
     expect(live.getAttribute('aria-atomic')).to.equal('true');
-    expect(live.getAttribute('part')).to.equal('status');
+    expect(live.getAttribute('part')).to.equal('live-region');
     expect(live.getBoundingClientRect().width).to.be.at.most(1);
     await expect(el).to.be.accessible();
   });

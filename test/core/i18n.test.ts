@@ -96,6 +96,9 @@ describe('LocalizeController', () => {
     const thing = wrapper.querySelector('test-localized-thing') as LocalizedThing;
     expect(thing.i18n.number(1234.5)).to.equal('1234,5');
     expect(thing.i18n.list(['a', 'b', 'c'])).to.equal('a, b y c');
+    expect(thing.i18n.displayName('region', 'MX')).to.equal('México');
+    expect(thing.i18n.displayName('language', 'en')).to.equal('inglés');
+    expect(thing.i18n.displayName('region', 'not a code')).to.equal('not a code');
     expect(thing.i18n.dateTime(Date.UTC(2026, 0, 5, 12), { month: 'long', timeZone: 'UTC' })).to.equal('enero');
     wrapper.lang = 'not a language!';
     expect(thing.i18n.lang).to.equal('en');

@@ -13,7 +13,7 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class LocalizeController implements ReactiveController {
   private stopObserving?: () => void;
   private cachedLang = '';
-  private readonly formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>();
+  private readonly formatters = new Map<string, object>();
 
   constructor(
     private readonly host: Host,
@@ -66,12 +66,21 @@ export class LocalizeController implements ReactiveController {
     return this.formatter(`l${type}`, () => new Intl.ListFormat(this.lang, { type })).format(items);
   }
 
-  private formatter<F>(key: string, create: () => F): F {
+  /** The name of a country ("region") or language code in this language, e.g. "MX" → "México"; the code if unknown. */
+  displayName(type: 'region' | 'language', code: string): string {
+    try {
+      return this.formatter(`n:${type}`, () => new Intl.DisplayNames(this.lang, { type })).of(code) ?? code;
+    } catch {
+      return code; // a malformed code from data
+    }
+  }
+
+  private formatter<F extends object>(key: string, create: () => F): F {
     void this.lang; // refresh the cache if the language changed
     let formatter = this.formatters.get(key) as F | undefined;
     if (!formatter) {
       formatter = create();
-      this.formatters.set(key, formatter as Intl.NumberFormat);
+      this.formatters.set(key, formatter);
     }
     return formatter;
   }

@@ -34,18 +34,21 @@ export function emergencyBlock(view: CrisisView, numbers: readonly EmergencyNumb
   </section>`;
 }
 
+/** "Call 911" as a tel: link (the banner shows it too); the bare number if it cannot be a link. */
+export function emergencyCallLink(view: CrisisView, number: string): TemplateResult {
+  const href = telHref(number);
+  return href
+    ? html`<a class="button" part="emergency-call" href=${href} @click=${() => view.onOpen('emergency', 'phone')}
+        >${view.i18n.t('crisis.danger.call', { number })}</a
+      >`
+    : html`<strong part="emergency-call">${number}</strong>`;
+}
+
 function emergencyCall(view: CrisisView, entry: EmergencyNumber, showServices: boolean): TemplateResult {
   const { i18n } = view;
-  const href = telHref(entry.number);
   const services = i18n.list(entry.services.map((service) => i18n.t(`crisis.service.${service}` as MessageKey)));
   return html`<div class="emergency-number">
-    ${
-      href
-        ? html`<a class="button" part="emergency-call" href=${href} @click=${() => view.onOpen('emergency', 'phone')}
-            >${i18n.t('crisis.danger.call', { number: entry.number })}</a
-          >`
-        : html`<strong part="emergency-call">${entry.number}</strong>`
-    }
+    ${emergencyCallLink(view, entry.number)}
     ${
       showServices || entry.note
         ? html`<span class="emergency-services"
@@ -88,7 +91,7 @@ function resourceMarks(i18n: LocalizeController, resource: CrisisResource): stri
     .map((audience) => i18n.t(`audience.${audience}` as MessageKey))
     .filter((text) => text && !text.startsWith('audience.'));
   if (audiences.length) marks.push(i18n.t('crisis.for', { audiences: i18n.list(audiences) }));
-  const languages = resource.languages.map((tag) => languageName(i18n, tag));
+  const languages = resource.languages.map((tag) => i18n.displayName('language', tag));
   if (languages.length) marks.push(i18n.t('crisis.languages', { languages: i18n.list(languages) }));
   return marks;
 }
@@ -184,14 +187,6 @@ function addressText(address: NonNullable<ContactMethod['address']>): TemplateRe
 function formatDate(i18n: LocalizeController, isoDate: string): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
   return Number.isNaN(date.getTime()) ? isoDate : i18n.dateTime(date, { dateStyle: 'medium', timeZone: 'UTC' });
-}
-
-function languageName(i18n: LocalizeController, tag: string): string {
-  try {
-    return new Intl.DisplayNames([i18n.lang], { type: 'language' }).of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
 }
 
 export { formatDate };

@@ -7,11 +7,18 @@ import { ApiClient } from '../../core/api/api-client.js';
 import { devWarn } from '../../core/dev.js';
 import { PeerWidgetElement } from '../../core/peer-widget-element.js';
 import type { ApiError } from '../../core/api/errors.js';
-import { safeHref, telHref } from '../../core/safe-url.js';
+import { safeHref } from '../../core/safe-url.js';
 import { bundledCountries, bundledEmergencyNumbers, bundledResources, BUNDLED_DATE } from './bundled-data.js';
 import { crisisContactEvent } from './crisis-events.js';
 import { crisisResourceListCheck, type ContactMethod, type CrisisResourceList } from './crisis-data.js';
-import { emergencyBlock, formatDate, heading, resourceItem, type CrisisView } from './crisis-templates.js';
+import {
+  emergencyBlock,
+  emergencyCallLink,
+  formatDate,
+  heading,
+  resourceItem,
+  type CrisisView,
+} from './crisis-templates.js';
 import { mergeEmergencyNumbers, mergeResources } from './merge-resources.js';
 import { crisisStyles } from './peer-crisis-resources.styles.js';
 import { openStatus, sortByAvailability, type OpenStatus } from './open-status.js';
@@ -63,7 +70,8 @@ const UNKNOWN: OpenStatus = { kind: 'unknown' };
  * @csspart region-select - The country picker.
  * @csspart banner - The compact banner (variant="banner").
  * @csspart toggle - The banner's show/hide button.
- * @csspart status-region - The visually hidden live region for announcements.
+ * @csspart notice - A message in place of a list ("choose your country", "no other services listed").
+ * @csspart live-region - The visually hidden live region for announcements.
  *
  * @cssproperty --peer-color-accent - Buttons and links.
  * @cssproperty --peer-color-on-accent - Text on buttons.
@@ -90,7 +98,7 @@ export class PeerCrisisResources extends PeerWidgetElement {
   /** Turns on quick exit: a button, and Shift pressed three times, leave for this https address. */
   @property({ attribute: 'exit-url' }) exitUrl?: string;
 
-  /** The level of the panel's heading (2–5), so it fits the page's outline. */
+  /** The level of the panel's heading (2–4), so it fits the page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** For previews and tests: the clock used for open/closed. Defaults to the real time. */
@@ -98,7 +106,6 @@ export class PeerCrisisResources extends PeerWidgetElement {
 
   @state() private chosenCountry?: string;
   @state() private expanded = false;
-  @state() private tick = 0;
 
   private readonly announcer = new AnnouncerController(this);
   /** Shift pressed three times leaves the page, while quick exit is on. */
@@ -147,7 +154,7 @@ export class PeerCrisisResources extends PeerWidgetElement {
     // Back on the page after a move: fetch again, since the last request was aborted when the element left.
     if (this.hasUpdated) void this.remote.run();
     // Open/closed changes with the clock: re-render once a minute while on the page.
-    this.timer = setInterval(() => (this.tick += 1), MINUTE);
+    this.timer = setInterval(() => this.requestUpdate(), MINUTE);
   }
 
   override disconnectedCallback(): void {
@@ -169,7 +176,7 @@ export class PeerCrisisResources extends PeerWidgetElement {
     const emergency = this.emergencyNumbers()[0];
     return html`<div part="banner" class="banner">
         <p class="banner-text">${this.i18n.t('crisis.banner.text')}</p>
-        ${emergency ? this.bannerCall(emergency.number) : nothing}
+        ${emergency ? emergencyCallLink(view, emergency.number) : nothing}
         <button
           class="button secondary"
           part="toggle"
@@ -185,16 +192,6 @@ export class PeerCrisisResources extends PeerWidgetElement {
       ${this.announcer.region()}`;
   }
 
-  private bannerCall(number: string) {
-    return html`<a
-      class="button"
-      part="emergency-call"
-      href=${telHref(number) ?? nothing}
-      @click=${() => this.contact('emergency', 'phone', 'open')}
-      >${this.i18n.t('crisis.danger.call', { number })}</a
-    >`;
-  }
-
   private panel(view: CrisisView) {
     const { i18n } = this;
     const country = this.activeCountry;
@@ -208,7 +205,7 @@ export class PeerCrisisResources extends PeerWidgetElement {
       ${heading(this.headingLevel, i18n.t('crisis.heading'), 'heading', 'heading')}
       <p part="intro">${i18n.t('crisis.intro')}</p>
       ${this.quickExitTemplate()}
-      ${numbers.length ? emergencyBlock(view, numbers) : html`<p class="choose">${i18n.t('crisis.chooseCountry')}</p>`}
+      ${numbers.length ? emergencyBlock(view, numbers) : html`<p part="notice">${i18n.t('crisis.chooseCountry')}</p>`}
       ${
         resources.length
           ? html`${heading(this.headingLevel + 1, i18n.t('crisis.lines.heading'), 'lines-heading')}
@@ -216,7 +213,7 @@ export class PeerCrisisResources extends PeerWidgetElement {
                 ${resources.map((resource) => resourceItem(view, resource))}
               </ul>`
           : country && numbers.length
-            ? html`<p>${i18n.t('crisis.none')}</p>`
+            ? html`<p part="notice">${i18n.t('crisis.none')}</p>`
             : nothing
       }
       <div part="fallback" class="fallback" ?hidden=${campusArrived}><slot></slot></div>
@@ -248,9 +245,8 @@ export class PeerCrisisResources extends PeerWidgetElement {
   }
 
   private countryPicker(country: string | undefined) {
-    const names = regionNames(this.i18n.lang);
     const options = bundledCountries()
-      .map((code) => ({ code, name: names?.of(code) ?? code }))
+      .map((code) => ({ code, name: this.i18n.displayName('region', code) }))
       .sort((a, b) => a.name.localeCompare(b.name, this.i18n.lang));
     return html`<div part="region" class="region">
       <label for="country">${this.i18n.t('crisis.country')}</label>
@@ -322,18 +318,6 @@ function folderOf(src: string): string {
 function fileName(src: string): string {
   const url = new URL(src, document.baseURI);
   return `${url.pathname.slice(url.pathname.lastIndexOf('/') + 1)}${url.search}`;
-}
-
-const displayNames = new Map<string, Intl.DisplayNames | undefined>();
-function regionNames(lang: string): Intl.DisplayNames | undefined {
-  if (!displayNames.has(lang)) {
-    try {
-      displayNames.set(lang, new Intl.DisplayNames([lang], { type: 'region' }));
-    } catch {
-      displayNames.set(lang, undefined);
-    }
-  }
-  return displayNames.get(lang);
 }
 
 declare global {
