@@ -32,17 +32,51 @@ export function validTimeout(value: number | undefined): number | undefined {
  */
 export const peerConfigContext = createContext<PeerConfig>('peer-support-config');
 
-/** Merges configuration layers; the first layer with a value wins for each key. */
-export function mergeConfig(...layers: ReadonlyArray<PeerConfig | undefined>): PeerConfig {
+const COUNTRY = /^[A-Z]{2}$/;
+const SUBDIVISION = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+
+/** "us", " US " → "US"; anything that is not an ISO 3166-1 alpha-2 code → undefined. */
+export function normalizeCountry(value: unknown): string | undefined {
+  const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
+  return COUNTRY.test(code) ? code : undefined;
+}
+
+/** "us-ca", "US_CA" → "US-CA"; anything that is not an ISO 3166-2 code → undefined. */
+export function normalizeRegion(value: unknown): string | undefined {
+  const code = typeof value === 'string' ? value.trim().toUpperCase().replace('_', '-') : '';
+  return SUBDIVISION.test(code) ? code : undefined;
+}
+
+/**
+ * One configuration layer in its clean form: codes upper-cased and checked, blank strings and out-of-range time
+ * limits dropped (so the next layer's value applies). Every layer goes through this once, in `mergeConfig`, so a
+ * widget, a provider and a default all reach the elements in the same form.
+ */
+export function normalizeConfig(layer: PeerConfig | undefined): PeerConfig {
+  if (!layer) return {};
+  const apiBase = typeof layer.apiBase === 'string' ? layer.apiBase.trim() : undefined;
+  return {
+    apiBase: apiBase || undefined,
+    country: normalizeCountry(layer.country),
+    region: normalizeRegion(layer.region),
+    timeout: validTimeout(typeof layer.timeout === 'string' ? Number(layer.timeout) : layer.timeout),
+    fetch: typeof layer.fetch === 'function' ? layer.fetch : undefined,
+    strings: layer.strings,
+  };
+}
+
+/** Merges configuration layers, each normalised; the first layer with a value wins for each key. */
+export function mergeConfig(...rawLayers: ReadonlyArray<PeerConfig | undefined>): PeerConfig {
+  const layers = rawLayers.map(normalizeConfig);
   const merged: PeerConfig = {};
   for (const key of ['apiBase', 'country', 'region', 'timeout', 'fetch'] as const) {
-    const value = layers.find((layer) => layer?.[key] !== undefined && layer[key] !== '')?.[key];
+    const value = layers.find((layer) => layer[key] !== undefined)?.[key];
     if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
   }
   // String overrides combine per key: a widget may override one string and keep the provider's others.
   const strings: Record<string, object> = {};
   for (const layer of [...layers].reverse()) {
-    for (const [locale, table] of Object.entries(layer?.strings ?? {})) {
+    for (const [locale, table] of Object.entries(layer.strings ?? {})) {
       strings[locale] = { ...strings[locale], ...table };
     }
   }

@@ -66,7 +66,7 @@ export class PeerWidgetElement extends PeerElement {
       apiBase: this.apiBase,
       country: this.country,
       region: this.region,
-      timeout: validTimeout(this.timeout),
+      timeout: this.timeout,
       fetch: this.fetch,
       strings: this.strings,
     };

@@ -31,6 +31,22 @@ export function lookup(locale: string, key: MessageKey, overrides?: StringOverri
   return overrides?.[locale]?.[key] ?? catalog.get(locale)?.[key] ?? en[key];
 }
 
+/**
+ * Like `interpolate`, but the values may be lit templates (a number isolated for right-to-left text, say): returns
+ * the sentence as parts for lit to render, so a value never has to become markup.
+ */
+export function interpolateParts(template: string, values: Readonly<Record<string, unknown>>): unknown[] {
+  const parts: unknown[] = [];
+  let last = 0;
+  for (const match of template.matchAll(/\{(\w+)\}/g)) {
+    const name = match[1] as string;
+    parts.push(template.slice(last, match.index), name in values ? values[name] : match[0]);
+    last = match.index + match[0].length;
+  }
+  parts.push(template.slice(last));
+  return parts;
+}
+
 /** Replaces {name} placeholders; unknown placeholders stay visible so a mistake is noticed, not hidden. */
 export function interpolate(template: string, values?: Readonly<Record<string, string | number>>): string {
   if (!values) return template;

@@ -18,7 +18,15 @@ export const es: Messages = {
   'crisis.intro':
     'No tienes que estar en crisis para pedir ayuda. Estos servicios pueden ponerte en contacto con una persona ahora.',
   'crisis.danger.heading': '¿Estás en peligro inmediato?',
-  'crisis.danger.text': 'Llama ahora al número de emergencias. Es gratis desde cualquier teléfono.',
+  'crisis.intro.someOpen':
+    'No tienes que estar en crisis para pedir ayuda. Los servicios marcados como abiertos pueden ponerte en contacto con una persona ahora.',
+  'crisis.intro.noneOpen':
+    'No tienes que estar en crisis para pedir ayuda. Cada servicio indica cuándo está abierto. Si estás en peligro, llama ahora al número de emergencias.',
+  'crisis.intro.noLines':
+    'No tienes que estar en crisis para pedir ayuda. Si estás en peligro, llama ahora al número de emergencias.',
+  'crisis.danger.text': 'Llama ahora al número de emergencias desde un teléfono móvil o fijo.',
+  'crisis.country.assumed': 'Números para {country}.',
+  'crisis.country.change': 'Cambiar de país',
   'crisis.danger.call': 'Llamar al {number}',
   'crisis.danger.services': '{number}: {services}',
   'crisis.service.police': 'Policía',
@@ -30,7 +38,7 @@ export const es: Messages = {
   'crisis.none':
     'Todavía no tenemos otros servicios para este país. Si estás en peligro, llama al número de emergencias.',
   'crisis.chooseCountry':
-    'Elige tu país para ver los números correctos. En muchos países, el 112 comunica con emergencias.',
+    'Elige tu país para ver los números correctos. En muchos países, el {number} comunica con emergencias.',
   'crisis.country': 'País',
   'crisis.stale':
     'No pudimos actualizar esta lista, así que puede no estar al día. Los números se revisaron el {date}.',
@@ -48,12 +56,18 @@ export const es: Messages = {
   'crisis.action.copy': 'Copiar número',
   'crisis.action.copyLabel': 'Copiar número {number}',
   'crisis.copied': 'Se copió el {number}.',
-  'crisis.copyFailed': 'No se pudo copiar. El número es {number}.',
+  'crisis.copyFailed':
+    'No se pudo copiar automáticamente. El número {number} está seleccionado para que puedas copiarlo tú.',
+  'crisis.copy.done': 'Copiado',
+  'crisis.copy.manual': 'Copia este número: {number}',
   'crisis.opensNewTab': '(se abre en una pestaña nueva)',
   'crisis.open.always': 'Abierto 24/7',
   'crisis.open.until': 'Abierto ahora hasta las {time}',
+  'crisis.open.untilTomorrow': 'Abierto ahora hasta mañana a las {time}',
+  'crisis.open.untilDay': 'Abierto ahora hasta el {day} a las {time}',
   'crisis.open.now': 'Abierto ahora',
   'crisis.closed.opensToday': 'Cerrado ahora. Abre a las {time}',
+  'crisis.closed.opensTomorrow': 'Cerrado ahora. Abre mañana a las {time}',
   'crisis.closed.opensOn': 'Cerrado ahora. Abre el {day} a las {time}',
   'crisis.hoursUnknown': 'Consulta el horario en su sitio web',
   'crisis.free': 'Gratis',

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MessageKey } from './en.js';
-import { interpolate, lookup, matchLocale, type StringOverrides } from './catalog.js';
+import { interpolate, interpolateParts, lookup, matchLocale, type StringOverrides } from './catalog.js';
 import { observeLang } from './lang-observer.js';
 import { nearestLang } from './nearest-lang.js';
 
@@ -50,6 +50,14 @@ export class LocalizeController implements ReactiveController {
   /** A string by key with {placeholders} filled in. */
   t(key: MessageKey, values?: Readonly<Record<string, string | number>>): string {
     return interpolate(lookup(this.locale, key, this.overrides()), values);
+  }
+
+  /**
+   * A sentence whose values may be lit templates, as parts to render (see `ltr` and `isolate` in core/bidi). With
+   * `locale`, the sentence comes from that table instead (a whole sentence in the language of untranslated data).
+   */
+  parts(key: MessageKey, values: Readonly<Record<string, unknown>>, locale = this.locale): unknown[] {
+    return interpolateParts(lookup(matchLocale(locale), key, this.overrides()), values);
   }
 
   dateTime(value: Date | number, options: Intl.DateTimeFormatOptions): string {

@@ -1,5 +1,6 @@
 import { safeHref, smsHref, telHref } from '../../core/safe-url.js';
 import type { ContactMethod } from './crisis-data.js';
+import { sameNumber } from './phone-digits.js';
 
 /** What a student can do with one contact method, ready to render. */
 export interface ContactAction {
@@ -26,38 +27,46 @@ const KIND: Record<ContactMethod['type'], ContactAction['kind']> = {
 
 const isNumber = (value: string) => /^\+?[0-9]{2,15}$/.test(value);
 
-export function contactAction(method: ContactMethod): ContactAction {
+/**
+ * What to show and link for one contact method. For methods that dial a number, the link is always built from
+ * `value` and the text shown must be that same number: a `url` or a `displayValue` that names another number is
+ * ignored, because a student must never read one number and dial another. `displayValue` may be a translation
+ * (`display`), checked the same way.
+ */
+export function contactAction(method: ContactMethod, display = method.displayValue): ContactAction {
   const kind = KIND[method.type];
-  const display = method.displayValue ?? method.value;
+  const dialled = isNumber(method.value);
+  const shown = display ?? method.value;
+  const numberText = dialled && !sameNumber(shown, method.value) ? method.value : shown;
   // A ready-made link from the data is used only if it passes the same vetting as everything else.
   const given = method.url === undefined ? null : safeHref(method.url);
   switch (method.type) {
     case 'phone':
     case 'tty':
-      return { kind, href: given ?? (isNumber(method.value) ? telHref(method.value) : null), display, copyable: true };
+      return { kind, href: dialled ? telHref(method.value) : null, display: numberText, copyable: true };
     case 'sms':
       return {
         kind,
-        href: given ?? (isNumber(method.value) ? smsHref(method.value, method.smsKeyword) : null),
-        display,
+        href: dialled ? smsHref(method.value, method.smsKeyword) : null,
+        display: numberText,
         copyable: true,
       };
     case 'whatsapp':
       return {
         kind,
-        href: given ?? (isNumber(method.value) ? safeHref(`https://wa.me/${method.value.replace('+', '')}`) : null),
-        display,
+        href: dialled ? safeHref(`https://wa.me/${method.value.replace('+', '')}`) : null,
+        display: numberText,
         copyable: true,
       };
     case 'email':
-      return { kind, href: given ?? safeHref(`mailto:${method.value}`), display, copyable: false };
+      return { kind, href: given ?? safeHref(`mailto:${method.value}`), display: shown, copyable: false };
     case 'video-relay':
-      return isNumber(method.value)
-        ? { kind, href: given ?? telHref(method.value), display, copyable: true }
-        : { kind, href: given ?? safeHref(method.value), display, copyable: false };
+      return dialled
+        ? { kind, href: telHref(method.value), display: numberText, copyable: true }
+        : { kind, href: given ?? safeHref(method.value), display: shown, copyable: false };
     case 'walk-in':
-      return { kind, href: null, display, copyable: false };
+      return { kind, href: null, display: shown, copyable: false };
     default:
-      return { kind, href: given ?? safeHref(method.value), display, copyable: false };
+      return { kind, href: given ?? safeHref(method.value), display: shown, copyable: false };
   }
 }

@@ -42,10 +42,16 @@ const contactMethod = obj({
   address: opt(address),
 });
 
+const methodTranslation = obj({
+  label: opt(str({ max: 80, min: 1 })),
+  displayValue: opt(str({ max: 80, min: 1 })),
+});
+
 const translation = obj({
   name: opt(str({ max: 120, min: 1 })),
   description: opt(str({ max: 1000, min: 1 })),
   confidentialityNote: opt(str({ max: 500, min: 1 })),
+  contactMethods: opt(arr(methodTranslation, { max: 20 })),
 });
 
 export const crisisResourceCheck = obj({
@@ -67,6 +73,7 @@ export const crisisResourceCheck = obj({
   verifiedAt: str({ max: 10, pattern: /^\d{4}-\d{2}-\d{2}$/ }),
   source: obj({ name: str({ max: 120, min: 1 }), url: str({ max: 2048 }) }),
   contactMethods: arr(contactMethod, { max: 20, min: 1 }),
+  lang: opt(str({ max: 35, pattern: LANGUAGE })),
   translations: opt(record(LANGUAGE, translation, { max: 20 })),
 });
 

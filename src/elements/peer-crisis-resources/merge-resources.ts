@@ -1,27 +1,64 @@
-import type { CrisisResource, EmergencyNumber } from './crisis-data.js';
+import type { ContactMethod, CrisisResource, EmergencyNumber } from './crisis-data.js';
 
 /**
- * Combines crisis data from the sources in the order they improve on each other: each later list replaces records
- * with the same id and adds its own. Records for other countries (a static file may hold many) are left out, but
- * a record's pair partner is always kept with it: paired services are shown both or neither, and "both" is the
- * safe choice because crisis help must never shrink.
+ * Crisis help is a floor that later data can raise but never lower.
+ *
+ * The floor is what the student could already see: the bundled national lines and emergency numbers, then
+ * everything shown since. Later data (a backend or a `src` file) may add services and numbers, reorder them and
+ * update a record of the same id and country, but a contact method or an emergency number on the floor is never
+ * removed or replaced: an update that leaves one out gets it back.
+ */
+
+/** How a contact method is recognised across updates: its kind and what it dials or opens. */
+function methodKey(method: ContactMethod): string {
+  const value = method.value.trim();
+  const digits = value.replace(/[^0-9]/g, '');
+  return `${method.type}:${/^[+0-9\s().-]+$/.test(value) ? digits : value.toLowerCase()}`;
+}
+
+/** `update`, with every contact method of `floor` it left out put back after its own. */
+function keepFloorMethods(floor: CrisisResource, update: CrisisResource): CrisisResource {
+  const present = new Set(update.contactMethods.map(methodKey));
+  const missing = floor.contactMethods.filter((method) => !present.has(methodKey(method)));
+  return missing.length ? { ...update, contactMethods: [...update.contactMethods, ...missing] } : update;
+}
+
+/**
+ * The services to show for `country` (and `region`, when known): the floor, raised by `updates`.
+ *
+ * - Records of other countries, or regional records for another region, are left out (a static file may hold
+ *   many); they can never replace a floor record, even with the same id.
+ * - A record's pair partner is kept with it: paired services are shown both or neither, and "both" is the safe
+ *   choice because crisis help must never shrink.
+ * - Higher `priority` first; ties keep the order in which records arrived.
  */
 export function mergeResources(
   country: string,
   region: string | undefined,
-  ...sources: ReadonlyArray<readonly CrisisResource[]>
+  floor: readonly CrisisResource[],
+  updates: readonly CrisisResource[],
 ): CrisisResource[] {
-  const byId = new Map<string, CrisisResource>();
-  for (const source of sources) for (const resource of source) byId.set(resource.id, resource);
-  const all = [...byId.values()];
-  const selected = new Set(all.filter((resource) => appliesTo(resource, country, region)));
-  for (const resource of [...selected]) {
+  const shown = new Map<string, CrisisResource>();
+  for (const resource of floor) if (resource.country === country) shown.set(resource.id, resource);
+  const others = new Map<string, CrisisResource>();
+  for (const update of updates) {
+    const before = shown.get(update.id);
+    if (!appliesTo(update, country, region)) {
+      if (!before) others.set(update.id, update);
+      continue;
+    }
+    shown.set(update.id, before ? keepFloorMethods(before, update) : update);
+  }
+  for (const resource of [...shown.values()]) {
     for (const partnerId of resource.pairedWith) {
-      const partner = byId.get(partnerId);
-      if (partner) selected.add(partner);
+      const partner = others.get(partnerId);
+      if (partner && !shown.has(partnerId)) shown.set(partnerId, partner);
     }
   }
-  return all.filter((resource) => selected.has(resource)).sort((a, b) => b.priority - a.priority);
+  return [...shown.values()]
+    .map((resource, index) => ({ resource, index }))
+    .sort((a, b) => b.resource.priority - a.resource.priority || a.index - b.index)
+    .map(({ resource }) => resource);
 }
 
 function appliesTo(resource: CrisisResource, country: string, region: string | undefined): boolean {
@@ -32,12 +69,17 @@ function appliesTo(resource: CrisisResource, country: string, region: string | u
   return region === undefined || resource.subdivisions.includes(region);
 }
 
-/** Emergency numbers from a better source replace the bundled ones for that country, never add to a blank. */
+/**
+ * The emergency numbers for `country`: the floor's, in the floor's order (the number to call first stays first),
+ * then any number an update adds. An update may change a floor number's services or note, never drop or replace it.
+ */
 export function mergeEmergencyNumbers(
   country: string,
-  bundled: readonly EmergencyNumber[],
-  remote: readonly EmergencyNumber[] | undefined,
+  floor: readonly EmergencyNumber[],
+  updates: readonly EmergencyNumber[] | undefined,
 ): EmergencyNumber[] {
-  const fromRemote = (remote ?? []).filter((entry) => entry.country === country);
-  return fromRemote.length > 0 ? fromRemote : [...bundled];
+  const byNumber = new Map<string, EmergencyNumber>();
+  for (const entry of floor) if (entry.country === country) byNumber.set(entry.number, entry);
+  for (const entry of updates ?? []) if (entry.country === country) byNumber.set(entry.number, entry);
+  return [...byNumber.values()];
 }

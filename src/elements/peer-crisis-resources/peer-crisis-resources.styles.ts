@@ -84,6 +84,18 @@ export const crisisStyles = [
     .status {
       font-size: 0.95em;
     }
+    .copy-status {
+      font-weight: 600;
+    }
+    .copy-number {
+      user-select: all;
+    }
+    .country-note {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5em;
+    }
     .status.closed {
       opacity: 0.85;
     }

@@ -4,21 +4,29 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { ApiClient } from '../../core/api/api-client.js';
+import { isolate, ltr } from '../../core/bidi.js';
 import { devWarn } from '../../core/dev.js';
 import { PeerWidgetElement } from '../../core/peer-widget-element.js';
 import type { ApiError } from '../../core/api/errors.js';
 import { safeHref } from '../../core/safe-url.js';
 import { bundledCountries, bundledEmergencyNumbers, bundledResources, BUNDLED_DATE } from './bundled-data.js';
 import { crisisContactEvent } from './crisis-events.js';
-import { crisisResourceListCheck, type ContactMethod, type CrisisResourceList } from './crisis-data.js';
+import {
+  crisisResourceListCheck,
+  type ContactMethod,
+  type CrisisResource,
+  type EmergencyNumber,
+} from './crisis-data.js';
 import {
   emergencyBlock,
   emergencyCallLink,
   formatDate,
   heading,
   resourceItem,
+  type CopyOutcome,
   type CrisisView,
 } from './crisis-templates.js';
+import { numbersIn, uncovered } from './fallback-numbers.js';
 import { mergeEmergencyNumbers, mergeResources } from './merge-resources.js';
 import { crisisStyles } from './peer-crisis-resources.styles.js';
 import { openStatus, sortByAvailability, type OpenStatus } from './open-status.js';
@@ -38,8 +46,14 @@ const UNKNOWN: OpenStatus = { kind: 'unknown' };
  * (`src`). If those fail, everything already shown stays and a quiet note says the list may be out of date.
  * Open or closed is worked out per contact method in the service's time zone and shown in the student's.
  *
- * @slot - Fallback content a CMS editor pastes (for example a list of campus numbers as plain links). It is visible
- * before and without JavaScript, and stays until the backend or `src` provides campus services.
+ * **Crisis help never shrinks.** Whatever the backend or `src` answers, every number shown before is still shown
+ * after: the bundled emergency numbers and national lines, and everything shown since, are a floor. Later data may
+ * add services and numbers, reorder them and update a record of the same id and country, but a number on the floor
+ * is never removed or replaced, and a number is never shown with a link that dials another.
+ *
+ * @slot - Fallback content a CMS editor pastes (for example a list of campus numbers as `tel:` links). It is
+ * visible before and without JavaScript, and hides only once campus services have arrived and every `tel:` and
+ * `sms:` number it links to is in the rendered list.
  *
  * @csspart panel - The whole panel.
  * @csspart heading - The panel's heading.
@@ -49,6 +63,8 @@ const UNKNOWN: OpenStatus = { kind: 'unknown' };
  * @csspart emergency - The "Are you in immediate danger?" block.
  * @csspart emergency-heading - Its heading.
  * @csspart emergency-call - A call button for an emergency number.
+ * @csspart country - "Numbers for <country>." next to the emergency numbers.
+ * @csspart change-country - The button beside it that opens the country picker.
  * @csspart lines-heading - The heading above the crisis lines.
  * @csspart list - The list of services.
  * @csspart resource - One service.
@@ -60,6 +76,7 @@ const UNKNOWN: OpenStatus = { kind: 'unknown' };
  * @csspart action - The link that calls, texts, opens a chat or a website.
  * @csspart action-text - The method's text when it cannot be a link.
  * @csspart copy - The copy-number button.
+ * @csspart copy-status - What a copy did: "Copied", or the number selected to copy by hand.
  * @csspart status - Open or closed text; also `status-open` or `status-closed`.
  * @csspart address - A walk-in address.
  * @csspart directions - A link to directions.
@@ -81,8 +98,8 @@ const UNKNOWN: OpenStatus = { kind: 'unknown' };
  * @cssproperty --peer-space - Base spacing.
  * @cssproperty --peer-target-size - Minimum size of every button.
  *
- * @fires peer-crisis-contact - A student followed a contact link or copied a number. `detail`: `{ resourceId,
- * method, action }`, never anything personal.
+ * @fires peer-crisis-contact - A student followed a contact link or copied a number to the clipboard (not fired
+ * when copying failed). `detail`: `{ resourceId, method, action }`, never anything personal.
  */
 export class PeerCrisisResources extends PeerWidgetElement {
   static readonly tagName = 'peer-crisis-resources';
@@ -104,8 +121,21 @@ export class PeerCrisisResources extends PeerWidgetElement {
   /** For previews and tests: the clock used for open/closed. Defaults to the real time. */
   @property({ attribute: false }) clock: () => Date = () => new Date();
 
+  /** For previews and tests: the IANA time zone times are shown in. Defaults to the browser's. */
+  @property({ attribute: false }) timeZone?: string;
+
   @state() private chosenCountry?: string;
   @state() private expanded = false;
+  @state() private copyOutcomes = new Map<string, CopyOutcome>();
+  /** The `tel:`/`sms:` numbers the light-DOM fallback links to. */
+  @state() private fallbackNumbers: string[] = [];
+
+  /** What is on screen for each country: the floor that later data may raise but never lower. */
+  private readonly shownResources = new Map<string, CrisisResource[]>();
+  private readonly shownNumbers = new Map<string, EmergencyNumber[]>();
+  private resources: CrisisResource[] = [];
+  private numbers: EmergencyNumber[] = [];
+  private readonly fallbackObserver = new MutationObserver(() => this.readFallback());
 
   private readonly announcer = new AnnouncerController(this);
   /** Shift pressed three times leaves the page, while quick exit is on. */
@@ -138,6 +168,17 @@ export class PeerCrisisResources extends PeerWidgetElement {
     return this.chosenCountry ?? this.config.country ?? browserRegionHint();
   }
 
+  /** The viewer's time zone for times shown, if one was given and `Intl` knows it. */
+  private get viewerTimeZone(): string | undefined {
+    if (!this.timeZone) return undefined;
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: this.timeZone });
+      return this.timeZone;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The configured region, only while it belongs to the country in force. */
   private get activeRegion(): string | undefined {
     const region = this.config.region;
@@ -155,12 +196,42 @@ export class PeerCrisisResources extends PeerWidgetElement {
     if (this.hasUpdated) void this.remote.run();
     // Open/closed changes with the clock: re-render once a minute while on the page.
     this.timer = setInterval(() => this.requestUpdate(), MINUTE);
+    this.fallbackObserver.observe(this, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['href'],
+    });
+    this.readFallback();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.remote.abort();
     clearInterval(this.timer);
+    this.fallbackObserver.disconnect();
+  }
+
+  private readFallback(): void {
+    const numbers = numbersIn(this);
+    if (numbers.join('\n') !== this.fallbackNumbers.join('\n')) this.fallbackNumbers = numbers;
+  }
+
+  /** Raises the floor for the country in force with the latest data; what was shown stays shown. */
+  protected override willUpdate(): void {
+    const country = this.activeCountry;
+    if (!country) {
+      this.resources = [];
+      this.numbers = [];
+      return;
+    }
+    const data = this.remote.value;
+    const resourceFloor = this.shownResources.get(country) ?? bundledResources(country);
+    const numberFloor = this.shownNumbers.get(country) ?? bundledEmergencyNumbers(country);
+    this.resources = mergeResources(country, this.activeRegion, resourceFloor, data?.items.items ?? []);
+    this.numbers = mergeEmergencyNumbers(country, numberFloor, data?.emergencyNumbers?.items);
+    this.shownResources.set(country, this.resources);
+    this.shownNumbers.set(country, this.numbers);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -173,10 +244,10 @@ export class PeerCrisisResources extends PeerWidgetElement {
     const view = this.view();
     const panel = this.panel(view);
     if (this.variant !== 'banner') return html`${panel}${this.announcer.region()}`;
-    const emergency = this.emergencyNumbers()[0];
+    const emergency = this.numbers[0];
     return html`<div part="banner" class="banner">
         <p class="banner-text">${this.i18n.t('crisis.banner.text')}</p>
-        ${emergency ? emergencyCallLink(view, emergency.number) : nothing}
+        ${emergency ? emergencyCallLink(view, emergency.number) : nothing} ${emergency ? this.countryNote() : nothing}
         <button
           class="button secondary"
           part="toggle"
@@ -196,16 +267,21 @@ export class PeerCrisisResources extends PeerWidgetElement {
     const { i18n } = this;
     const country = this.activeCountry;
     const data = this.remote.value;
-    const resources = country ? this.sortedResources(country, data) : [];
-    const numbers = this.emergencyNumbers();
+    const resources = this.sortedResources(view);
+    const numbers = this.numbers;
     const error = this.remote.error as ApiError | undefined;
     const failed = (error !== undefined && error.kind !== 'aborted') || (data !== undefined && data.items.dropped > 0);
-    const campusArrived = data?.items.items.some((resource) => resource.scope === 'campus') ?? false;
+    const campusArrived = this.resources.some((resource) => resource.scope === 'campus');
+    const fallbackCovered = uncovered(this.fallbackNumbers, this.resources, numbers).length === 0;
     return html`<section part="panel" class="panel" aria-labelledby="heading">
       ${heading(this.headingLevel, i18n.t('crisis.heading'), 'heading', 'heading')}
-      <p part="intro">${i18n.t('crisis.intro')}</p>
+      <p part="intro">${i18n.t(this.introKey(view, resources))}</p>
       ${this.quickExitTemplate()}
-      ${numbers.length ? emergencyBlock(view, numbers) : html`<p part="notice">${i18n.t('crisis.chooseCountry')}</p>`}
+      ${
+        numbers.length
+          ? emergencyBlock(view, numbers, this.countryNote())
+          : html`<p part="notice">${i18n.parts('crisis.chooseCountry', { number: ltr('112') })}</p>`
+      }
       ${
         resources.length
           ? html`${heading(this.headingLevel + 1, i18n.t('crisis.lines.heading'), 'lines-heading')}
@@ -216,11 +292,13 @@ export class PeerCrisisResources extends PeerWidgetElement {
             ? html`<p part="notice">${i18n.t('crisis.none')}</p>`
             : nothing
       }
-      <div part="fallback" class="fallback" ?hidden=${campusArrived}><slot></slot></div>
+      <div part="fallback" class="fallback" ?hidden=${campusArrived && fallbackCovered}>
+        <slot @slotchange=${() => this.readFallback()}></slot>
+      </div>
       ${
         failed
           ? html`<p part="stale-note" class="stale">
-              ${i18n.t('crisis.stale', { date: formatDate(i18n, BUNDLED_DATE.slice(0, 10)) })}
+              ${i18n.parts('crisis.stale', { date: isolate(formatDate(i18n, BUNDLED_DATE.slice(0, 10))) })}
             </p>`
           : nothing
       }
@@ -244,6 +322,45 @@ export class PeerCrisisResources extends PeerWidgetElement {
     leaveNow(url);
   }
 
+  /**
+   * The intro says only what is true now: "these services can connect you with a person now" only while every
+   * listed service is open and answered by people.
+   */
+  private introKey(view: CrisisView, resources: readonly CrisisResource[]) {
+    if (resources.length === 0) return 'crisis.intro.noLines';
+    const isOpen = (resource: CrisisResource) =>
+      resource.contactMethods.some((method) => ['always', 'open'].includes(view.statusOf(method).kind));
+    const open = resources.filter(isOpen);
+    if (open.length === 0) return 'crisis.intro.noneOpen';
+    const allPeopleOpen = open.length === resources.length && resources.every((r) => r.humanSupport !== 'automated');
+    return allPeopleOpen ? 'crisis.intro' : 'crisis.intro.someOpen';
+  }
+
+  /** "Numbers for United States." and a button that opens the picker: the country is a guess the student can fix. */
+  private countryNote() {
+    const country = this.activeCountry;
+    if (!country) return nothing;
+    return html`<p part="country" class="country-note">
+      ${this.i18n.parts('crisis.country.assumed', { country: isolate(this.i18n.displayName('region', country)) })}
+      <button class="button secondary" part="change-country" type="button" @click=${this.openPicker}>
+        ${this.i18n.t('crisis.country.change')}
+      </button>
+    </p>`;
+  }
+
+  private async openPicker(): Promise<void> {
+    this.expanded = true;
+    await this.updateComplete;
+    const select = this.renderRoot.querySelector<HTMLSelectElement>('#country');
+    if (!select) return;
+    select.focus();
+    try {
+      select.showPicker(); // one tap to the list where the browser allows it
+    } catch {
+      // Without a user gesture or support, focus on the picker is the next best thing.
+    }
+  }
+
   private countryPicker(country: string | undefined) {
     const options = bundledCountries()
       .map((code) => ({ code, name: this.i18n.displayName('region', code) }))
@@ -262,20 +379,10 @@ export class PeerCrisisResources extends PeerWidgetElement {
     if (value) this.chosenCountry = value;
   }
 
-  private emergencyNumbers() {
-    const country = this.activeCountry;
-    if (!country) return [];
-    return mergeEmergencyNumbers(country, bundledEmergencyNumbers(country), this.remote.value?.emergencyNumbers?.items);
-  }
-
-  private sortedResources(country: string, data: CrisisResourceList | undefined) {
-    const merged = mergeResources(country, this.activeRegion, bundledResources(country), data?.items.items ?? []);
-    const now = this.clock();
+  private sortedResources(view: CrisisView) {
     // A service is as available as its most available contact method.
     const best = (statuses: OpenStatus[]) => sortByAvailability(statuses, (status) => status)[0] ?? UNKNOWN;
-    return sortByAvailability(merged, (resource) =>
-      best(resource.contactMethods.map((method) => openStatus(method.hours, now))),
-    );
+    return sortByAvailability(this.resources, (resource) => best(resource.contactMethods.map(view.statusOf)));
   }
 
   private view(): CrisisView {
@@ -283,10 +390,12 @@ export class PeerCrisisResources extends PeerWidgetElement {
     return {
       i18n: this.i18n,
       now,
+      timeZone: this.viewerTimeZone,
       headingLevel: Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 2), 4),
       statusOf: (method: ContactMethod): OpenStatus => openStatus(method.hours, now),
+      copyOutcome: (key) => this.copyOutcomes.get(key),
       onOpen: (resourceId, method) => this.contact(resourceId, method, 'open'),
-      onCopy: (resourceId, method, value) => void this.copy(resourceId, method, value),
+      onCopy: (key, resourceId, method, display) => void this.copy(key, resourceId, method, display),
     };
   }
 
@@ -294,14 +403,39 @@ export class PeerCrisisResources extends PeerWidgetElement {
     this.dispatchEvent(crisisContactEvent({ resourceId, method, action }));
   }
 
-  private async copy(resourceId: string, method: string, value: string): Promise<void> {
+  /**
+   * Copies the number that the method dials. Where the clipboard is not available (an insecure origin, a denied
+   * permission) the number is shown on its own and selected, so the student can copy it by hand; the event fires
+   * only for a real copy. Both outcomes are visible and announced, with the number as it is displayed.
+   */
+  private async copy(key: string, resourceId: string, method: ContactMethod, display: string): Promise<void> {
+    let copied = false;
     try {
-      await navigator.clipboard.writeText(value);
-      this.announcer.announce(this.i18n.t('crisis.copied', { number: value }));
+      if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(method.value);
+      copied = true;
     } catch {
-      this.announcer.announce(this.i18n.t('crisis.copyFailed', { number: value }));
+      copied = false;
     }
-    this.contact(resourceId, method, 'copy');
+    this.copyOutcomes = new Map(this.copyOutcomes).set(key, copied ? 'copied' : 'manual');
+    await this.updateComplete;
+    if (copied) {
+      this.announcer.announce(this.i18n.t('crisis.copied', { number: display }));
+      this.contact(resourceId, method.type, 'copy');
+      return;
+    }
+    this.selectManualCopy(key);
+    this.announcer.announce(this.i18n.t('crisis.copyFailed', { number: display }));
+  }
+
+  private selectManualCopy(key: string): void {
+    const [resourceId, index] = key.split('#');
+    const item = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="resource"]')].find(
+      (li) => li.dataset.id === resourceId,
+    );
+    const number = item?.querySelectorAll('[part~="method"]')[Number(index)]?.querySelector('.copy-number');
+    const selection = getSelection();
+    if (number && selection) selection.selectAllChildren(number);
   }
 
   private staticFile(src: string): ApiClient {

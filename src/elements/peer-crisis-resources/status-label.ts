@@ -1,34 +1,70 @@
+import { isolate } from '../../core/bidi.js';
+import type { MessageKey } from '../../core/i18n/en.js';
 import type { LocalizeController } from '../../core/i18n/localize-controller.js';
 import type { OpenStatus } from './open-status.js';
+import { wallTimeInZone } from './zoned-time.js';
 
 const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 const WEEKDAY: Intl.DateTimeFormatOptions = { weekday: 'long' };
+const WEEKDAY_AND_DATE: Intl.DateTimeFormatOptions = { weekday: 'long', month: 'long', day: 'numeric' };
+const DAY_MS = 86_400_000;
 
 /**
- * "Open 24/7", "Open now until 10:00 PM", "Closed now. Opens Monday at 9:00 AM": computed in the service's time
- * zone (by openStatus) and written in the viewer's own time zone and language.
+ * "Open 24/7", "Open now until 10:00 PM", "Open now until Monday at 9:00 AM", "Closed now. Opens tomorrow at
+ * 9:00 AM": open/closed is computed in the service's time zone (by openStatus) and written in the viewer's language
+ * and time zone (`timeZone`, the browser's when undefined). A time that is not today always names its day: "tomorrow",
+ * the weekday within a week, the weekday and date beyond. Returns parts for lit, the time and day isolated so they
+ * read correctly inside right-to-left sentences.
  */
-export function statusLabel(status: OpenStatus, now: Date, i18n: LocalizeController): string {
+export function statusLabel(status: OpenStatus, now: Date, i18n: LocalizeController, timeZone?: string): unknown[] {
   switch (status.kind) {
     case 'always':
-      return i18n.t('crisis.open.always');
+      return [i18n.t('crisis.open.always')];
     case 'open':
       return status.closesAt
-        ? i18n.t('crisis.open.until', { time: i18n.dateTime(status.closesAt, TIME) })
-        : i18n.t('crisis.open.now');
-    case 'closed': {
+        ? at(i18n, status.closesAt, now, timeZone, {
+            today: 'crisis.open.until',
+            tomorrow: 'crisis.open.untilTomorrow',
+            later: 'crisis.open.untilDay',
+          })
+        : [i18n.t('crisis.open.now')];
+    case 'closed':
       // No regular hours at all (hours that vary by region, say): claim nothing rather than "closed".
-      if (!status.opensAt) return i18n.t('crisis.hoursUnknown');
-      const time = i18n.dateTime(status.opensAt, TIME);
-      return sameLocalDay(status.opensAt, now)
-        ? i18n.t('crisis.closed.opensToday', { time })
-        : i18n.t('crisis.closed.opensOn', { day: i18n.dateTime(status.opensAt, WEEKDAY), time });
-    }
+      if (!status.opensAt) return [i18n.t('crisis.hoursUnknown')];
+      return at(i18n, status.opensAt, now, timeZone, {
+        today: 'crisis.closed.opensToday',
+        tomorrow: 'crisis.closed.opensTomorrow',
+        later: 'crisis.closed.opensOn',
+      });
     case 'unknown':
-      return i18n.t('crisis.hoursUnknown');
+      return [i18n.t('crisis.hoursUnknown')];
   }
 }
 
-function sameLocalDay(a: Date, b: Date): boolean {
-  return a.toDateString() === b.toDateString();
+interface DayKeys {
+  today: MessageKey;
+  tomorrow: MessageKey;
+  later: MessageKey;
+}
+
+function at(i18n: LocalizeController, when: Date, now: Date, timeZone: string | undefined, keys: DayKeys): unknown[] {
+  const options = (base: Intl.DateTimeFormatOptions) => (timeZone ? { ...base, timeZone } : base);
+  const time = isolate(i18n.dateTime(when, options(TIME)));
+  const days = calendarDaysBetween(now, when, timeZone);
+  if (days <= 0) return i18n.parts(keys.today, { time });
+  if (days === 1) return i18n.parts(keys.tomorrow, { time });
+  const day = i18n.dateTime(when, options(days < 7 ? WEEKDAY : WEEKDAY_AND_DATE));
+  return i18n.parts(keys.later, { day: isolate(day), time });
+}
+
+/** Whole calendar days from `a` to `b` on the viewer's clock (0 = the same day, 1 = tomorrow). */
+function calendarDaysBetween(a: Date, b: Date, timeZone: string | undefined): number {
+  const dayNumber = (instant: Date) => {
+    if (timeZone) {
+      const { year, month, day } = wallTimeInZone(instant, timeZone);
+      return Date.UTC(year, month - 1, day) / DAY_MS;
+    }
+    return Date.UTC(instant.getFullYear(), instant.getMonth(), instant.getDate()) / DAY_MS;
+  };
+  return Math.round(dayNumber(b) - dayNumber(a));
 }

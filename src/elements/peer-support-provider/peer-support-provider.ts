@@ -1,7 +1,13 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { peerConfigContext, validTimeout, type PeerConfig } from '../../core/config.js';
+import {
+  normalizeConfig,
+  normalizeCountry,
+  peerConfigContext,
+  validTimeout,
+  type PeerConfig,
+} from '../../core/config.js';
 import { devWarn } from '../../core/dev.js';
 import type { StringOverrides } from '../../core/i18n/catalog.js';
 import { PeerElement } from '../../core/peer-element.js';
@@ -57,16 +63,16 @@ export class PeerSupportProvider extends PeerElement {
 
   private readonly provider = new ContextProvider(this, { context: peerConfigContext, initialValue: {} });
 
-  /** The configuration this provider shares. */
+  /** The configuration this provider shares, normalised like every other layer (codes upper-cased, blanks dropped). */
   get config(): PeerConfig {
-    return {
-      apiBase: this.apiBase || undefined,
-      country: this.country ? this.country.toUpperCase() : undefined,
-      region: this.region ? this.region.toUpperCase() : undefined,
-      timeout: validTimeout(this.timeout),
+    return normalizeConfig({
+      apiBase: this.apiBase,
+      country: this.country,
+      region: this.region,
+      timeout: this.timeout,
       fetch: this.fetch,
       strings: this.strings,
-    };
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -77,7 +83,7 @@ export class PeerSupportProvider extends PeerElement {
     if (changed.has('timeout') && this.timeout !== undefined && validTimeout(this.timeout) === undefined) {
       devWarn(this, `timeout="${this.timeout}" is not between 1000 and 120000 milliseconds; using the default.`);
     }
-    if (changed.has('country') && this.country && !/^[A-Za-z]{2}$/.test(this.country)) {
+    if (changed.has('country') && this.country && !normalizeCountry(this.country)) {
       devWarn(this, `country="${this.country}" is not an ISO 3166-1 alpha-2 code such as "US".`);
     }
     if (changed.has('apiBase') && this.apiBase && !isPlausibleApiBase(this.apiBase)) {
