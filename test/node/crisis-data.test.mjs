@@ -225,7 +225,9 @@ test('known national lines (regression guards)', () => {
 test('national lines follow safe-messaging wording and stay current', () => {
   for (const item of nationalLines.items) {
     const texts = [item.name, item.description, item.confidentialityNote ?? ''];
-    for (const translation of Object.values(item.translations ?? {})) texts.push(...Object.values(translation));
+    for (const { contactMethods = [], ...translation } of Object.values(item.translations ?? {})) {
+      texts.push(...Object.values(translation), ...contactMethods.flatMap((method) => Object.values(method)));
+    }
     for (const text of texts) {
       assert.doesNotMatch(text, /committ?ed suicide/i, `${item.id}: say "died by suicide"`);
       assert.doesNotMatch(text, /\d+\s*(%|per ?cent)/i, `${item.id}: no statistics`);
@@ -236,6 +238,32 @@ test('national lines follow safe-messaging wording and stay current', () => {
   }
   // The 988 LGBTQ+ youth option ("press 3") ended in July 2025: nothing may still point to it.
   assert.doesNotMatch(linesText, /press 3|pulse 3|PRIDE/i);
+});
+
+test('every US line and every display text with words can be read whole in Spanish', () => {
+  const hasWords = (text) => text.split(/\s+/).some((token) => !/[./@]/.test(token) && /\p{Ll}{2}/u.test(token));
+  for (const item of nationalLines.items) {
+    const es = item.translations?.es;
+    if (item.country === 'US') assert.ok(es?.name && es.description, `${item.id}: Spanish name and description`);
+    if (!es) continue;
+    const methods = es.contactMethods ?? [];
+    assert.ok(methods.length <= item.contactMethods.length, `${item.id}: one translation per contact method at most`);
+    item.contactMethods.forEach((method, index) => {
+      for (const key of ['displayValue', 'label']) {
+        if (method[key] && hasWords(method[key])) {
+          assert.ok(methods[index]?.[key], `${item.id}: contact method ${index} needs a Spanish ${key}`);
+        }
+      }
+      const shown = methods[index]?.displayValue;
+      if (shown && ['phone', 'sms', 'tty', 'whatsapp'].includes(method.type)) {
+        const digits = /^[\s+\d.-]*/.exec(shown)[0].replace(/\D/g, '');
+        assert.ok(
+          method.value.replace(/\D/g, '').endsWith(digits),
+          `${item.id}: Spanish "${shown}" dials another number`,
+        );
+      }
+    });
+  }
 });
 
 test('bundle size (gzip) of the crisis data', () => {
