@@ -23,9 +23,10 @@ describe('regionHint', () => {
       expect(regionHint({ languages: ['es-419'], timeZone: 'America/Bogota' })).to.equal('CO');
     });
 
-    it('follows the order of preference, and prefers any tag’s region to the time zone', () => {
-      expect(regionHint({ languages: ['fr-CA', 'en-US'], timeZone: 'America/New_York' })).to.equal('CA');
-      expect(regionHint({ languages: ['en', 'de-AT'], timeZone: 'Europe/Berlin' })).to.equal('AT');
+    it('follows the order of preference when there is no time zone to go by', () => {
+      expect(regionHint({ languages: ['fr-CA', 'en-US'] })).to.equal('CA');
+      expect(regionHint({ languages: ['en', 'de-AT'] })).to.equal('AT');
+      expect(regionHint({ languages: ['en', 'de-AT'], timeZone: 'UTC' })).to.equal('AT');
     });
 
     it('copes with lower-case, underscores, old codes and malformed tags', () => {
@@ -90,6 +91,54 @@ describe('regionHint', () => {
           expect(regionHint({ languages: ['en'], timeZone }), timeZone).to.equal(country);
         }
       }
+    });
+  });
+
+  describe('where the student is now wins', () => {
+    it('takes the time zone’s country over the language tags’', () => {
+      expect(regionHint({ languages: ['zh-CN'], timeZone: 'America/New_York' })).to.equal('US');
+      expect(regionHint({ languages: ['en-US'], timeZone: 'Europe/London' })).to.equal('GB');
+      expect(regionHint({ languages: ['hi-IN', 'en-IN'], timeZone: 'Europe/London' })).to.equal('GB');
+      expect(regionHint({ languages: ['fr-CA', 'en-US'], timeZone: 'America/New_York' })).to.equal('US');
+      expect(regionHint({ languages: ['en', 'de-AT'], timeZone: 'Europe/Berlin' })).to.equal('DE');
+      expect(regionHint({ languages: ['ko-KR'], timeZone: 'Australia/Melbourne' })).to.equal('AU');
+    });
+
+    it('lets the language tags break a tie between the countries that share a zone', () => {
+      // Europe/Zurich is Switzerland's and Liechtenstein's; Europe/Rome is Italy's, San Marino's and the Vatican's.
+      expect(regionHint({ languages: ['de-LI'], timeZone: 'Europe/Zurich' })).to.equal('LI');
+      expect(regionHint({ languages: ['en-US', 'de-LI'], timeZone: 'Europe/Zurich' })).to.equal('LI');
+      expect(regionHint({ languages: ['en-GB', 'it-SM'], timeZone: 'Europe/Rome' })).to.equal('SM');
+      expect(regionHint({ languages: ['ar-OM', 'en'], timeZone: 'Asia/Dubai' })).to.equal('OM');
+      // The first tag naming one of the zone's countries wins.
+      expect(regionHint({ languages: ['it-VA', 'it-SM'], timeZone: 'Europe/Rome' })).to.equal('VA');
+    });
+
+    it('takes the zone’s usual country when no language tag names one of those sharing it', () => {
+      expect(regionHint({ languages: ['en-US'], timeZone: 'Europe/Zurich' })).to.equal('CH');
+      expect(regionHint({ languages: ['de-DE', 'de'], timeZone: 'Europe/Zurich' })).to.equal('CH');
+      expect(regionHint({ languages: ['it'], timeZone: 'Europe/Rome' })).to.equal('IT');
+      expect(regionHint({ languages: ['hi-IN'], timeZone: 'Asia/Dubai' })).to.equal('AE');
+      expect(regionHint({ languages: [], timeZone: 'Europe/Paris' })).to.equal('FR');
+    });
+
+    it('does not treat one zone under two areas as a tie', () => {
+      expect(regionHint({ languages: ['en-GB'], timeZone: 'Europe/Istanbul' })).to.equal('TR');
+      expect(regionHint({ languages: ['en-GB'], timeZone: 'Asia/Istanbul' })).to.equal('TR');
+      expect(regionHint({ languages: ['el-GR'], timeZone: 'Asia/Nicosia' })).to.equal('CY');
+    });
+
+    it('falls back to the language tags for a zone it does not know', () => {
+      expect(regionHint({ languages: ['en-GB'], timeZone: 'Mars/Olympus_Mons' })).to.equal('GB');
+      expect(regionHint({ languages: ['es-419', 'es-CL'], timeZone: 'Antarctica/Troll' })).to.equal('CL');
+      expect(regionHint({ languages: ['pt-BR'], timeZone: '' })).to.equal('BR');
+    });
+
+    it('falls back to the language tags for UTC and Etc/* zones, which name no country', () => {
+      expect(regionHint({ languages: ['zh-CN'], timeZone: 'UTC' })).to.equal('CN');
+      expect(regionHint({ languages: ['en-US'], timeZone: 'Etc/UTC' })).to.equal('US');
+      expect(regionHint({ languages: ['de', 'de-CH'], timeZone: 'Etc/GMT-1' })).to.equal('CH');
+      expect(regionHint({ languages: ['en-AU'], timeZone: 'Etc/GMT' })).to.equal('AU');
     });
   });
 

@@ -13,7 +13,8 @@ export interface RegionHintSources {
 /**
  * Time zone → country for the zones students' browsers commonly report, grouped by area (the part before the first
  * "/"), each country listing the rest of its zone names. Older names that browsers still report ("Asia/Calcutta",
- * "Europe/Kiev", "America/Buenos_Aires") sit next to the current ones.
+ * "Europe/Kiev", "America/Buenos_Aires") sit next to the current ones. A zone listed under more than one country is
+ * shared by them: the first listed is the guess, unless a language tag names one of the others.
  */
 const ZONES: Record<string, Record<string, string>> = {
   America: {
@@ -54,6 +55,8 @@ const ZONES: Record<string, Record<string, string>> = {
     PR: 'Puerto_Rico',
     JM: 'Jamaica',
     TT: 'Port_of_Spain',
+    // Shared zones.
+    KY: 'Panama',
   },
   US: { US: 'Eastern Central Mountain Pacific Alaska Hawaii Arizona Aleutian East-Indiana Indiana-Starke Michigan' },
   Canada: { CA: 'Newfoundland Atlantic Eastern Central Saskatchewan Mountain Pacific Yukon' },
@@ -105,6 +108,11 @@ const ZONES: Record<string, Record<string, string>> = {
     CY: 'Nicosia',
     TR: 'Istanbul',
     RU: 'Moscow Kaliningrad Samara Volgograd',
+    // Shared zones.
+    LI: 'Zurich',
+    SM: 'Rome',
+    VA: 'Rome',
+    MC: 'Paris',
   },
   Asia: {
     IN: 'Kolkata Calcutta',
@@ -136,6 +144,10 @@ const ZONES: Record<string, Record<string, string>> = {
     CY: 'Nicosia',
     TR: 'Istanbul',
     RU: 'Yekaterinburg Omsk Novosibirsk Krasnoyarsk Irkutsk Yakutsk Vladivostok Magadan Kamchatka',
+    // Shared zones.
+    OM: 'Dubai',
+    KW: 'Riyadh',
+    BH: 'Qatar',
   },
   Africa: {
     NG: 'Lagos',
@@ -169,15 +181,18 @@ const ZONES: Record<string, Record<string, string>> = {
 // XK (Kosovo) is user-assigned but used for a country, so it stays.
 const NOT_A_COUNTRY = /^(AA|Q[M-Z]|X[A-JL-Z]|ZZ|EU|EZ|UN)$/;
 
-let countryByZone: Map<string, string> | undefined;
+let countriesByZone: Map<string, string[]> | undefined;
 
-/** The first language tag's country in preference order, else the time zone's, else undefined. */
+/**
+ * Where the student is now wins: the time zone's country, else (an unknown zone, or one such as UTC that names no
+ * country) the first language tag's country in preference order, else undefined. Language tags say what someone
+ * reads, not where they are, so they only choose between the countries of a shared zone.
+ */
 export function regionHint({ languages, timeZone }: RegionHintSources): string | undefined {
-  for (const tag of languages) {
-    const region = regionOfTag(tag);
-    if (region) return region;
-  }
-  return typeof timeZone === 'string' ? countryOfZone(timeZone) : undefined;
+  const regions = languages.map(regionOfTag).filter((region): region is string => region !== undefined);
+  const countries = typeof timeZone === 'string' ? countriesOfZone(timeZone) : [];
+  if (!countries.length) return regions[0];
+  return regions.find((region) => countries.includes(region)) ?? countries[0];
 }
 
 /** The hint from this browser's own language preferences and time zone. */
@@ -194,7 +209,7 @@ export function browserRegionHint(): string | undefined {
 }
 
 /** "en-GB", "en-gb", "en_GB", "zh-Hant-TW" → the country; "es-419", "en", "english" → undefined. */
-function regionOfTag(tag: string): string | undefined {
+function regionOfTag(tag: unknown): string | undefined {
   if (typeof tag !== 'string') return undefined;
   try {
     // Intl.Locale canonicalises case and old codes ("en-UK" → GB) and rejects what is not a language tag.
@@ -205,14 +220,18 @@ function regionOfTag(tag: string): string | undefined {
   }
 }
 
-function countryOfZone(zone: string): string | undefined {
-  if (!countryByZone) {
-    countryByZone = new Map();
+/** The zone's countries, the usual one first; none for a zone we do not know or that names no country. */
+function countriesOfZone(zone: string): readonly string[] {
+  if (!countriesByZone) {
+    countriesByZone = new Map();
     for (const [area, countries] of Object.entries(ZONES)) {
       for (const [country, places] of Object.entries(countries)) {
-        for (const place of places.split(' ')) countryByZone.set(`${area}/${place}`.toLowerCase(), country);
+        for (const place of places.split(' ')) {
+          const key = `${area}/${place}`.toLowerCase();
+          countriesByZone.set(key, [...(countriesByZone.get(key) ?? []), country]);
+        }
       }
     }
   }
-  return countryByZone.get(zone.trim().toLowerCase());
+  return countriesByZone.get(zone.trim().toLowerCase()) ?? [];
 }
