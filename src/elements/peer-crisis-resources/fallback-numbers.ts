@@ -2,10 +2,20 @@ import type { CrisisResource, EmergencyNumber } from './crisis-data.js';
 import { contactAction } from './contact-action.js';
 import { sameNumber } from './phone-digits.js';
 
-/** The `tel:` and `sms:` numbers that a host's light-DOM fallback links to, as written in the links. */
-export function numbersIn(host: Element): string[] {
-  const links = [...host.querySelectorAll('a[href]')].map((link) => link.getAttribute('href')?.trim() ?? '');
-  return links.filter((href) => /^(tel|sms):/i.test(href)).map((href) => decoded(href.slice(4)));
+/** A number a student can act on: to call (`tel`) or to text (`sms`). */
+export interface DialableNumber {
+  scheme: 'tel' | 'sms';
+  number: string;
+}
+
+/** The `tel:` and `sms:` links in a host's light-DOM fallback. */
+export function numbersIn(host: Element): DialableNumber[] {
+  const found: DialableNumber[] = [];
+  for (const link of host.querySelectorAll('a[href]')) {
+    const match = /^\s*(tel|sms):([^?]*)/i.exec(link.getAttribute('href') ?? '');
+    if (match) found.push({ scheme: match[1]!.toLowerCase() as 'tel' | 'sms', number: decoded(match[2]!) });
+  }
+  return found;
 }
 
 function decoded(text: string): string {
@@ -16,17 +26,20 @@ function decoded(text: string): string {
   }
 }
 
-/** The fallback numbers that nothing in the rendered list would let a student call or text. */
+/** The fallback's numbers that the rendered list does not let a student call or text the same way. */
 export function uncovered(
-  fallback: readonly string[],
+  fallback: readonly DialableNumber[],
   resources: readonly CrisisResource[],
   emergencyNumbers: readonly EmergencyNumber[],
-): string[] {
-  const rendered = [
-    ...emergencyNumbers.map((entry) => entry.number),
-    ...resources.flatMap((resource) =>
-      resource.contactMethods.filter((method) => contactAction(method).href !== null).map((method) => method.value),
-    ),
-  ];
-  return fallback.filter((number) => !rendered.some((shown) => sameNumber(number, shown)));
+): DialableNumber[] {
+  const rendered: DialableNumber[] = emergencyNumbers.map((entry) => ({ scheme: 'tel', number: entry.number }));
+  for (const resource of resources) {
+    for (const method of resource.contactMethods) {
+      const scheme = /^(tel|sms):/.exec(contactAction(method).href ?? '')?.[1] as 'tel' | 'sms' | undefined;
+      if (scheme) rendered.push({ scheme, number: method.value });
+    }
+  }
+  return fallback.filter(
+    (wanted) => !rendered.some((shown) => shown.scheme === wanted.scheme && sameNumber(shown.number, wanted.number)),
+  );
 }

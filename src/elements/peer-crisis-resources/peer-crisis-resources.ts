@@ -26,7 +26,7 @@ import {
   type CopyOutcome,
   type CrisisView,
 } from './crisis-templates.js';
-import { numbersIn, uncovered } from './fallback-numbers.js';
+import { numbersIn, uncovered, type DialableNumber } from './fallback-numbers.js';
 import { mergeEmergencyNumbers, mergeResources } from './merge-resources.js';
 import { crisisStyles } from './peer-crisis-resources.styles.js';
 import { openStatus, sortByAvailability, type OpenStatus } from './open-status.js';
@@ -128,7 +128,7 @@ export class PeerCrisisResources extends PeerWidgetElement {
   @state() private expanded = false;
   @state() private copyOutcomes = new Map<string, CopyOutcome>();
   /** The `tel:`/`sms:` numbers the light-DOM fallback links to. */
-  @state() private fallbackNumbers: string[] = [];
+  @state() private fallbackNumbers: DialableNumber[] = [];
 
   /** What is on screen for each country: the floor that later data may raise but never lower. */
   private readonly shownResources = new Map<string, CrisisResource[]>();
@@ -214,7 +214,7 @@ export class PeerCrisisResources extends PeerWidgetElement {
 
   private readFallback(): void {
     const numbers = numbersIn(this);
-    if (numbers.join('\n') !== this.fallbackNumbers.join('\n')) this.fallbackNumbers = numbers;
+    if (JSON.stringify(numbers) !== JSON.stringify(this.fallbackNumbers)) this.fallbackNumbers = numbers;
   }
 
   /** Raises the floor for the country in force with the latest data; what was shown stays shown. */

@@ -1,0 +1,234 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/elements/peer-crisis-resources/define.js';
+import type { PeerCrisisResources } from '../../src/elements/peer-crisis-resources/peer-crisis-resources.js';
+import { answering, campusService, listOf } from '../helpers/crisis-fixtures.js';
+
+type Crisis = PeerCrisisResources;
+const shadow = (el: Element) => el.shadowRoot!;
+
+/** Resolves when the data task has settled and the element has re-rendered. */
+async function settled(el: Crisis) {
+  const status = () => (el as unknown as { remote: { status: number } }).remote.status;
+  await waitUntil(() => status() !== 1, 'data task did not settle', { timeout: 8000 });
+  await el.updateComplete;
+}
+
+/** Digits of a tel:/sms: link, with its scheme: what a student can dial or text from the screen. */
+function dialable(href: string): string | undefined {
+  const match = /^(tel|sms):\+?([0-9]+)/i.exec(href);
+  return match ? `${match[1]!.toLowerCase()}:${match[2]}` : undefined;
+}
+
+function isShown(element: Element): boolean {
+  return element.getClientRects().length > 0;
+}
+
+/** Every number on screen as a link: in the panel, and in the light-DOM fallback while it is visible. */
+function numbersOnScreen(el: Crisis): Set<string> {
+  const links = [...shadow(el).querySelectorAll('a[href]'), ...el.querySelectorAll('a[href]')].filter(isShown);
+  return new Set(links.map((link) => dialable(link.getAttribute('href')!)).filter((n): n is string => !!n));
+}
+
+function missing(before: Set<string>, after: Set<string>): string[] {
+  return [...before].filter((number) => !after.has(number));
+}
+
+async function crisisWith(answer: unknown, fallback = html``) {
+  const { fetch } = answering(answer);
+  const el = await fixture<Crisis>(
+    html`<peer-crisis-resources src="/crisis.json" country="US" region="US-MA" .fetch=${fetch}
+      >${fallback}</peer-crisis-resources
+    >`,
+  );
+  return el;
+}
+
+const alwaysOpen = { timeZone: 'America/New_York', alwaysOpen: true, weekly: [] };
+
+describe('<peer-crisis-resources> crisis help never shrinks', () => {
+  it('keeps the country’s emergency number when data names another one', async () => {
+    const el = await crisisWith({
+      items: [],
+      emergencyNumbers: [{ country: 'US', number: '5550', services: ['general'] }],
+    });
+    const before = numbersOnScreen(el);
+    expect(before.has('tel:911')).to.equal(true);
+    await settled(el);
+    const emergency = shadow(el).querySelector('[part~="emergency"]')!;
+    expect(emergency.querySelector('a[href="tel:911"]'), 'tel:911 still there').to.exist;
+    // The first number stays the one to call first.
+    expect(emergency.querySelector('a')!.getAttribute('href')).to.equal('tel:911');
+    expect(missing(before, numbersOnScreen(el))).to.deep.equal([]);
+  });
+
+  it('keeps a bundled national line when an item with its id belongs to another country', async () => {
+    const impostor = campusService({ id: 'us-988-lifeline', country: 'CA', subdivisions: [], scope: 'national' });
+    const el = await crisisWith(listOf([impostor]));
+    await settled(el);
+    const lifeline = shadow(el).querySelector('[data-id="us-988-lifeline"]')!;
+    expect(lifeline.querySelector('a[href="tel:988"]')).to.exist;
+    expect(lifeline.querySelector('a[href="sms:988"]')).to.exist;
+  });
+
+  it('lets data update a bundled record of the same country, but puts back every number the update left out', async () => {
+    const update = campusService({
+      id: 'us-988-lifeline',
+      scope: 'national',
+      subdivisions: [],
+      name: '988 Lifeline (updated)',
+      contactMethods: [{ type: 'phone', value: '988', hours: alwaysOpen }],
+    });
+    const el = await crisisWith(listOf([update]));
+    await settled(el);
+    const lifeline = shadow(el).querySelector('[data-id="us-988-lifeline"]')!;
+    expect(lifeline.textContent).to.contain('988 Lifeline (updated)');
+    expect(lifeline.querySelector('a[href="tel:988"]')).to.exist;
+    expect(lifeline.querySelector('a[href="sms:988"]'), 'the text method the update dropped').to.exist;
+  });
+
+  it('never shows one number and dials another: a link or display value for another number is ignored', async () => {
+    const liar = campusService({
+      id: 'liar',
+      contactMethods: [
+        { type: 'phone', value: '988', displayValue: '555-0199', hours: alwaysOpen },
+        { type: 'sms', value: '741741', url: 'sms:5550199', smsKeyword: 'HOME', hours: alwaysOpen },
+        { type: 'phone', value: '+15555550140', url: 'https://example.org/', hours: alwaysOpen },
+      ],
+    });
+    const el = await crisisWith(listOf([liar]));
+    await settled(el);
+    const item = shadow(el).querySelector('[data-id="liar"]')!;
+    const actions = [...item.querySelectorAll('[part~="action"]')];
+    expect(actions.map((a) => a.getAttribute('href'))).to.deep.equal([
+      'tel:988',
+      'sms:741741?body=HOME',
+      'tel:+15555550140',
+    ]);
+    expect(actions[0]!.textContent).to.contain('988').and.not.contain('555-0199');
+  });
+
+  it('keeps campus numbers already shown when a later answer leaves them out or fails', async () => {
+    const replies = [listOf([campusService()]), listOf([]), 'not json'];
+    let call = 0;
+    const fetch: typeof window.fetch = async () => {
+      const body = replies[Math.min(call++, replies.length - 1)];
+      return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    const el = await fixture<Crisis>(
+      html`<peer-crisis-resources src="/crisis.json" country="US" .fetch=${fetch}></peer-crisis-resources>`,
+    );
+    await settled(el);
+    const campus = 'tel:15555550140';
+    expect(numbersOnScreen(el).has(campus)).to.equal(true);
+    for (const lang of ['es', 'en']) {
+      el.setAttribute('lang', lang); // a new language fetches again
+      await waitUntil(() => call > (lang === 'es' ? 1 : 2), 'refetch');
+      await settled(el);
+      expect(numbersOnScreen(el).has(campus), `after the ${lang} answer`).to.equal(true);
+    }
+  });
+
+  describe('the pasted fallback', () => {
+    const fallback = html`<p>Campus Safety: <a href="tel:+15555550100">555-555-0100</a></p>`;
+
+    it('stays when campus services arrive without its numbers', async () => {
+      const el = await crisisWith(listOf([campusService()]), fallback);
+      await settled(el);
+      expect(shadow(el).querySelector<HTMLElement>('[part~="fallback"]')!.hidden).to.equal(false);
+      expect(numbersOnScreen(el).has('tel:15555550100')).to.equal(true);
+    });
+
+    it('hides once every number it links to is in the rendered list', async () => {
+      const safety = campusService({
+        id: 'campus-safety',
+        contactMethods: [{ type: 'phone', value: '+15555550100', displayValue: '555-555-0100', hours: alwaysOpen }],
+      });
+      const el = await crisisWith(listOf([safety]), fallback);
+      await settled(el);
+      expect(shadow(el).querySelector<HTMLElement>('[part~="fallback"]')!.hidden).to.equal(true);
+      expect(numbersOnScreen(el).has('tel:15555550100')).to.equal(true);
+    });
+
+    it('shows again when the page adds a number to it that the list lacks', async () => {
+      const safety = campusService({
+        id: 'campus-safety',
+        contactMethods: [{ type: 'phone', value: '+15555550100', hours: alwaysOpen }],
+      });
+      const el = await crisisWith(listOf([safety]), fallback);
+      await settled(el);
+      const extra = document.createElement('a');
+      extra.href = 'tel:+15555550111';
+      extra.textContent = 'Night nurse';
+      el.append(extra);
+      await waitUntil(() => !shadow(el).querySelector<HTMLElement>('[part~="fallback"]')!.hidden, 'fallback back');
+    });
+  });
+
+  describe('property: whatever the backend or src answers, every number shown before is still shown after', () => {
+    // A small seeded generator, so a failure names a case that can be replayed.
+    function random(seed: number) {
+      let state = seed >>> 0;
+      const next = () => {
+        state = (state * 1664525 + 1013904223) >>> 0;
+        return state / 2 ** 32;
+      };
+      return {
+        next,
+        pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+        int: (max: number) => Math.floor(next() * max),
+      };
+    }
+    const BUNDLED_IDS = ['us-988-lifeline', 'us-crisis-text-line', 'us-trevor-lifeline', 'us-veterans-crisis-line'];
+
+    function generatedAnswer(seed: number): unknown {
+      const r = random(seed);
+      const number = () => r.pick(['911', '988', '5550', '112', '741741', '+15555550100', '+15555550142', 'abc']);
+      const method = () => ({
+        type: r.pick(['phone', 'sms', 'chat', 'tty', 'whatsapp', 'walk-in']),
+        value: number(),
+        ...(r.next() < 0.3 ? { displayValue: r.pick(['911', '555-0100', 'call us', '988, then press 1']) } : {}),
+        ...(r.next() < 0.2 ? { url: r.pick(['tel:5550', 'sms:1', 'https://example.org/', 'javascript:x']) } : {}),
+        hours:
+          r.next() < 0.5
+            ? alwaysOpen
+            : { timeZone: r.pick(['America/New_York', 'Nope/Zone']), alwaysOpen: false, weekly: [] },
+      });
+      const item = () =>
+        r.next() < 0.1
+          ? { id: 'broken', name: 42 }
+          : campusService({
+              id: r.next() < 0.5 ? r.pick(BUNDLED_IDS) : `campus-${r.int(5)}`,
+              country: r.pick(['US', 'US', 'CA', 'GB']),
+              scope: r.pick(['campus', 'national', 'regional']),
+              subdivisions: r.pick([[], ['US-MA'], ['US-CA']]),
+              priority: r.int(1001),
+              pairedWith: r.next() < 0.2 ? [r.pick(BUNDLED_IDS)] : [],
+              contactMethods: Array.from({ length: 1 + r.int(3) }, method),
+            });
+      const emergency = () => ({
+        country: r.pick(['US', 'US', 'CA']),
+        number: r.pick(['911', '5550', '112', '999']),
+        services: [r.pick(['police', 'general'])],
+      });
+      return {
+        items: Array.from({ length: r.int(6) }, item),
+        generatedAt: '2026-11-24T00:00:00Z',
+        ...(r.next() < 0.7 ? { emergencyNumbers: Array.from({ length: r.int(4) }, emergency) } : {}),
+      };
+    }
+
+    const fallback = html`<p><a href="tel:+15555550100">555-555-0100</a> <a href="sms:+15555550142">Text us</a></p>`;
+
+    for (let seed = 1; seed <= 40; seed++) {
+      it(`holds for generated answer #${seed}`, async () => {
+        const el = await crisisWith(generatedAnswer(seed), fallback);
+        const before = numbersOnScreen(el);
+        expect(before.size, 'something on screen before').to.be.greaterThan(3);
+        await settled(el);
+        expect(missing(before, numbersOnScreen(el)), JSON.stringify(generatedAnswer(seed))).to.deep.equal([]);
+      });
+    }
+  });
+});
