@@ -159,9 +159,68 @@ export const Spanish: Story = {
   render: () => html`<peer-crisis-resources lang="es" country="MX"></peer-crisis-resources>`,
 };
 
+export const SpanishUnitedStates: Story = {
+  name: 'Spanish, United States (translated lines; untranslated text kept whole in English)',
+  render: () =>
+    html`<peer-crisis-resources
+      lang="es"
+      country="US"
+      api-base="https://northfield.example/api/v1"
+      .fetch=${answer(campus)}
+      .clock=${tuesdayMorning}
+    ></peer-crisis-resources>`,
+};
+
 export const RightToLeft: Story = {
-  name: 'Right to left',
-  render: () => html`<div dir="rtl"><peer-crisis-resources country="US"></peer-crisis-resources></div>`,
+  name: 'Right to left (numbers keep their order)',
+  render: () => html`<div dir="rtl"><peer-crisis-resources country="AU"></peer-crisis-resources></div>`,
+};
+
+const weekendLine = {
+  ...campus.items[0],
+  id: 'story-after-hours',
+  name: 'After-hours line',
+  description: 'Trained peers answer from Friday evening to Monday morning.',
+  contactMethods: [
+    {
+      type: 'phone',
+      value: '+15555550170',
+      displayValue: '555-555-0170',
+      hours: {
+        timeZone: 'America/New_York',
+        alwaysOpen: false,
+        weekly: [
+          { day: 'fri', opens: '17:00', closes: '24:00' },
+          { day: 'sat', opens: '00:00', closes: '24:00' },
+          { day: 'sun', opens: '00:00', closes: '24:00' },
+          { day: 'mon', opens: '00:00', closes: '09:00' },
+        ],
+      },
+    },
+  ],
+};
+
+export const OpenForDays: Story = {
+  name: 'Open for days (the closing time names its day)',
+  render: () =>
+    html`<peer-crisis-resources
+      api-base="https://northfield.example/api/v1"
+      country="US"
+      .fetch=${answer({ ...campus, items: [weekendLine, ...campus.items] })}
+      .clock=${saturday}
+      .timeZone=${'America/New_York'}
+    ></peer-crisis-resources>`,
+};
+
+export const EverythingClosed: Story = {
+  name: 'Every listed service closed (the intro promises no one now)',
+  render: () =>
+    html`<peer-crisis-resources
+      api-base="https://northfield.example/api/v1"
+      country="IS"
+      .fetch=${answer({ ...campus, items: [{ ...campus.items[0], country: 'IS', subdivisions: [] }] })}
+      .clock=${saturday}
+    ></peer-crisis-resources>`,
 };
 
 export const Dark: Story = {
