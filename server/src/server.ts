@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { buildApp } from './app.ts';
 import { adminTokenCheck } from './auth/admin-token.ts';
+import type { SecuritySchemeChecks } from './auth/security-scheme.ts';
 import { compileContract } from './contract/compiled-contract.ts';
 import { loadContractFile } from './contract/load-contract.ts';
 import type { OpenApiDocument } from './contract/openapi-types.ts';
@@ -60,6 +61,11 @@ export interface StartServerOptions {
    * is off: every admin request answers 401.
    */
   adminToken?: string;
+  /**
+   * Checks for more of the contract's security schemes, or replacements for the built-in ones (adminAuth).
+   * Tests use it to act as a signed-in user of a scheme, so that what comes after security can be tested.
+   */
+  securityChecks?: SecuritySchemeChecks;
   /** Where the widgets' bundled crisis data lives. Default: src/elements/peer-crisis-resources/data. */
   crisisDataDir?: string;
 }
@@ -152,7 +158,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       staticRoots: { demoDir: defaultPaths.demoDir, cdnDir: defaultPaths.cdnDir, ...options.staticRoots },
       bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
       validateResponses: options.validateResponses ?? false,
-      securityChecks: { adminAuth },
+      securityChecks: { adminAuth, ...options.securityChecks },
     });
 
     const purge = () => {

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, it } from 'node:test';
-import { PAGE_CSP } from '../src/http/security-headers.ts';
+import { PAGE_CSP, PAGE_PERMISSIONS_POLICY } from '../src/http/security-headers.ts';
 import { describeEachDatabase, type TestDatabase } from './helpers/databases.ts';
 import { rawGet } from './helpers/raw-http.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
@@ -12,6 +12,52 @@ const EXPECTED_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'; " +
   "require-trusted-types-for 'script'; trusted-types lit-html peer-support-widgets";
+
+/** Powerful features the demo never uses are off; copying a phone number (clipboard-write) stays allowed. */
+const DENIED_FEATURES = [
+  'accelerometer',
+  'autoplay',
+  'browsing-topics',
+  'camera',
+  'clipboard-read',
+  'display-capture',
+  'encrypted-media',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'idle-detection',
+  'interest-cohort',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+];
+
+/** The header as a map from feature to allowlist (RFC 8941 dictionary of inner lists, as the policy uses it). */
+function parsePermissionsPolicy(header: string | null): Map<string, string> {
+  const policy = new Map<string, string>();
+  for (const member of (header ?? '').split(',')) {
+    const match = /^\s*([a-z][a-z0-9-]*)=(\([^()]*\))\s*$/.exec(member);
+    assert.ok(match, `"${member}" is a feature=(allowlist) member`);
+    assert.ok(!policy.has(match[1]!), `${match[1]} appears once`);
+    policy.set(match[1]!, match[2]!);
+  }
+  return policy;
+}
+
+function assertPageHeaders(response: Response, what: string): void {
+  const policy = parsePermissionsPolicy(response.headers.get('permissions-policy'));
+  for (const feature of DENIED_FEATURES) assert.equal(policy.get(feature), '()', `${what}: ${feature}`);
+  assert.equal(policy.get('clipboard-write'), '(self)', `${what}: clipboard-write`);
+  assert.deepEqual([...policy.keys()].sort(), [...DENIED_FEATURES, 'clipboard-write'].sort(), what);
+  assert.equal(response.headers.get('cross-origin-opener-policy'), 'same-origin', what);
+  assert.equal(response.headers.get('content-security-policy'), EXPECTED_CSP, what);
+}
 
 /** demo/ and cdn/ inside a temp folder that also holds a secret file next to them. */
 async function makeSite() {
@@ -105,6 +151,30 @@ describeEachDatabase('static files', (target) => {
       const response = await rawGet(server.url, attempt);
       assert.ok(response.status === 404 || response.status === 400, `${attempt} -> ${response.status}`);
       assert.ok(!response.body.includes('TOP-SECRET'), attempt);
+    }
+  });
+
+  it('sends the permissions policy and Cross-Origin-Opener-Policy with every page and bundle file', async () => {
+    assert.equal(PAGE_PERMISSIONS_POLICY, (await fetch(`${server.url}/`)).headers.get('permissions-policy'));
+    for (const file of ['/', '/demo/supporter/', '/demo/demo.css', '/cdn/peer-support-widgets.js']) {
+      const response = await fetch(`${server.url}${file}`);
+      assert.equal(response.status, 200, file);
+      await response.body?.cancel();
+      assertPageHeaders(response, file);
+    }
+    const head = await fetch(`${server.url}/`, { method: 'HEAD' });
+    assertPageHeaders(head, 'HEAD /');
+  });
+
+  it("leaves the page policies off the API's JSON answers", async () => {
+    for (const path of ['/api/v1/health', '/api/v1/crisis-resources?country=XX', '/api/v1/nope']) {
+      const response = await fetch(`${server.url}${path}`);
+      await response.body?.cancel();
+      assert.match(response.headers.get('content-type') ?? '', /json/, path);
+      assert.equal(response.headers.get('permissions-policy'), null, path);
+      assert.equal(response.headers.get('cross-origin-opener-policy'), null, path);
+      assert.equal(response.headers.get('content-security-policy'), "default-src 'none'; frame-ancestors 'none'", path);
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff', path);
     }
   });
 

@@ -6,11 +6,13 @@ export type RequestLocation = 'path' | 'query' | 'header' | 'body';
 /** The contract caps `field` and `message` at 300 characters each. */
 const MAX_TEXT = 300;
 
-function clip(text: string): string {
+/** Shortens a field or message to the contract's limit. */
+export function clipFieldText(text: string): string {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }
 
-function escapePointerToken(token: string): string {
+/** RFC 6901: "~" and "/" inside a token are written "~0" and "~1". */
+export function escapePointerToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
@@ -68,8 +70,8 @@ export function toFieldErrors(
       const [, first = '', ...rest] = pointer.split('/');
       field = [`/${location}`, displayName(first), ...rest].join('/');
     }
-    const message = clip(describe(error));
-    field = clip(field);
+    const message = clipFieldText(describe(error));
+    field = clipFieldText(field);
     const signature = `${field}\u0000${message}`;
     if (seen.has(signature)) continue;
     seen.add(signature);

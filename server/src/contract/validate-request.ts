@@ -6,6 +6,7 @@ import type { CompiledContract } from './compiled-contract.ts';
 import { toFieldErrors } from './field-errors.ts';
 import { isJsonMediaType, type BodySpec, type CompiledOperation } from './compile-operation.ts';
 import type { RequestInput } from './request-input.ts';
+import { unstorableTextErrors } from './unstorable-text.ts';
 
 export interface ValidationOptions {
   bodyLimitBytes: number;
@@ -84,22 +85,67 @@ async function readJsonBody(
   return body;
 }
 
+const NOT_PERCENT_ENCODED = 'is not correctly percent-encoded';
+
 function collectPathParams(raw: Record<string, string>, errors: FieldError[]): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [name, encoded] of Object.entries(raw)) {
     try {
       values[name] = decodeURIComponent(encoded);
     } catch {
-      errors.push({ field: `/path/${name}`, message: 'is not correctly percent-encoded' });
+      errors.push({ field: `/path/${name}`, message: NOT_PERCENT_ENCODED });
     }
   }
   return values;
 }
 
-function collectQuery(compiled: CompiledOperation, search: URLSearchParams): Record<string, unknown> {
+function decodeQueryComponent(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}
+
+interface ParsedQuery {
+  values: Map<string, string[]>;
+  /** Names with a value that is not correctly percent-encoded UTF-8. */
+  malformed: Set<string>;
+}
+
+/**
+ * The query string as application/x-www-form-urlencoded, but strict: URLSearchParams would quietly turn bytes
+ * that are not UTF-8 (such as an encoded lone surrogate, %ED%A0%80) into U+FFFD; here such a value is marked, so
+ * that a declared parameter is named as an error, like a path parameter. Its value is then decoded leniently, so
+ * that the schema check still says what else is wrong with it.
+ */
+function parseQuery(search: string): ParsedQuery {
+  const values = new Map<string, string[]>();
+  const malformed = new Set<string>();
+  for (const pair of search.replace(/^\?/, '').split('&')) {
+    if (pair === '') continue;
+    const equals = pair.indexOf('=');
+    const rawName = equals === -1 ? pair : pair.slice(0, equals);
+    const rawValue = equals === -1 ? '' : pair.slice(equals + 1);
+    // A name that does not decode cannot be a declared parameter, and undeclared parameters are ignored.
+    const name = decodeQueryComponent(rawName);
+    if (name === undefined) continue;
+    let value = decodeQueryComponent(rawValue);
+    if (value === undefined) {
+      malformed.add(name);
+      value = new URLSearchParams(`v=${rawValue}`).get('v') ?? '';
+    }
+    values.set(name, [...(values.get(name) ?? []), value]);
+  }
+  return { values, malformed };
+}
+
+function collectQuery(compiled: CompiledOperation, search: string, errors: FieldError[]): Record<string, unknown> {
+  const { values: parsed, malformed } = parseQuery(search);
   const values: Record<string, unknown> = {};
   for (const parameter of compiled.query.parameters) {
-    const all = search.getAll(parameter.name);
+    const all = parsed.get(parameter.name) ?? [];
+    if (malformed.has(parameter.name)) errors.push({ field: `/query/${parameter.name}`, message: NOT_PERCENT_ENCODED });
     if (all.length === 0) continue;
     if (compiled.arrayParameters.has(parameter.name)) {
       // form style: explode (the default) repeats the name; explode: false joins values with commas.
@@ -119,6 +165,11 @@ function collectHeaders(compiled: CompiledOperation, request: Request): Record<s
     if (value !== null) values[parameter.name.toLowerCase()] = value;
   }
   return values;
+}
+
+/** The contract's spelling of a header parameter held in lower case. */
+function headerName(compiled: CompiledOperation, lowerCase: string): string {
+  return compiled.header.parameters.find((parameter) => parameter.name.toLowerCase() === lowerCase)?.name ?? lowerCase;
 }
 
 /**
@@ -152,11 +203,21 @@ export function validateRequest(contract: CompiledContract, options: ValidationO
     const body = await readJsonBody(c.req.raw, compiled.body, options.bodyLimitBytes, errors);
     const input: RequestInput = {
       path: collectPathParams(match.rawPathParams, errors),
-      query: collectQuery(compiled, url.searchParams),
+      query: collectQuery(compiled, url.search, errors),
       headers: collectHeaders(compiled, c.req.raw),
       body,
     };
+    // Text the database cannot store (NUL, unpaired surrogates), in every string and key of every part, on every
+    // operation: for free text the schema has nothing against it, and it would fail in the database instead.
+    // Checked before the schemas coerce the parameters, and named first.
+    const textErrors = [
+      ...unstorableTextErrors('path', input.path),
+      ...unstorableTextErrors('query', input.query),
+      ...unstorableTextErrors('header', input.headers, (name) => headerName(compiled, name)),
+      ...unstorableTextErrors('body', body),
+    ];
     errors.unshift(
+      ...textErrors,
       ...compiled.path.validate(input.path),
       ...compiled.query.validate(input.query),
       ...compiled.header.validate(input.headers),

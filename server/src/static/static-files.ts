@@ -2,7 +2,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { PAGE_CSP } from '../http/security-headers.ts';
+import { pageHeaders } from '../http/security-headers.ts';
 import { contentTypeFor } from './content-types.ts';
 
 export type StaticResult = { kind: 'file'; response: Response } | { kind: 'missing' };
@@ -47,7 +47,7 @@ export async function serveFile(c: Context<AppEnv>, root: string, encodedPath: s
     'Content-Type': contentTypeFor(file),
     // Development server: always revalidate, so a rebuilt bundle shows up on reload.
     'Cache-Control': 'no-cache',
-    'Content-Security-Policy': PAGE_CSP,
+    ...pageHeaders(),
   };
   const body = c.req.method === 'HEAD' ? null : content;
   return { kind: 'file', response: new Response(body, { status: 200, headers }) };
