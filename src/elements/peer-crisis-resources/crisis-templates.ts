@@ -57,7 +57,7 @@ export function emergencyCallLink(view: CrisisView, number: string): TemplateRes
   const href = telHref(number);
   return href
     ? html`<a class="button" part="emergency-call" href=${href} @click=${() => view.onOpen('emergency', 'phone')}
-        >${view.i18n.parts('crisis.danger.call', { number: ltr(number) })}</a
+        ><span>${view.i18n.parts('crisis.danger.call', { number: ltr(number) })}</span></a
       >`
     : html`<strong part="emergency-call">${ltr(number)}</strong>`;
 }

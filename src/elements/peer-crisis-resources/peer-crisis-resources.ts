@@ -341,7 +341,9 @@ export class PeerCrisisResources extends PeerWidgetElement {
     const country = this.activeCountry;
     if (!country) return nothing;
     return html`<p part="country" class="country-note">
-      ${this.i18n.parts('crisis.country.assumed', { country: isolate(this.i18n.displayName('region', country)) })}
+      <span
+        >${this.i18n.parts('crisis.country.assumed', { country: isolate(this.i18n.displayName('region', country)) })}</span
+      >
       <button class="button secondary" part="change-country" type="button" @click=${this.openPicker}>
         ${this.i18n.t('crisis.country.change')}
       </button>
