@@ -11,7 +11,7 @@ const executablePath = resolveChromium();
 
 export default {
   rootDir: '.',
-  files: ['test/**/*.test.ts', '!test/e2e/**'],
+  files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
