@@ -4,6 +4,19 @@ import { existsSync } from 'node:fs';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
+/**
+ * Flags for headless Chromium here: no sandbox (tests run as root), no GPU, and nothing that reaches for the
+ * network on its own (these machines have none; Chromium would retry and slow every run).
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export function resolveChromium() {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { resolveChromium } from '../../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, resolveChromium } from '../../scripts/chromium.mjs';
 import { startReferenceServer } from '../../scripts/start-reference-server.mjs';
 
 let server;
@@ -13,14 +13,7 @@ before(async () => {
   server = await startReferenceServer({ env: { SEED: 'demo' } });
   browser = await chromium.launch({
     executablePath: resolveChromium(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
 });
 

@@ -8,7 +8,7 @@ import { extname, join, relative, sep } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { resolveChromium } from '../../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, resolveChromium } from '../../scripts/chromium.mjs';
 
 const root = new URL('../../', import.meta.url);
 const rootPath = fileURLToPath(root);
@@ -75,14 +75,7 @@ async function importEachEntryInChromium() {
   const server = await serveForImport();
   const browser = await chromium.launch({
     executablePath: resolveChromium(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const results = new Map();
