@@ -54,8 +54,30 @@ describe('<peer-help-link>', () => {
     await el.show();
     const resources = shadow(el).querySelector('peer-crisis-resources')!;
     await resources.updateComplete;
-    expect(resources.getAttribute('country')).to.equal('GB');
     expect(resources.shadowRoot!.textContent).to.contain('999');
     expect(shadow(el).querySelector('[part~="link"]')!.textContent).to.contain('¿Necesitas ayuda ahora?');
+  });
+
+  it('hands the panel its configuration through context, not by writing attributes; its own attributes win', async () => {
+    const fetch: typeof window.fetch = () => new Promise(() => {});
+    const provider = await fixture(
+      html`<peer-support-provider country="GB" api-base="/api/v1" timeout="5000">
+        <peer-help-link country="ie" .fetch=${fetch}></peer-help-link>
+      </peer-support-provider>`,
+    );
+    const el = provider.querySelector<PeerHelpLink>('peer-help-link')!;
+    await el.show();
+    const resources = shadow(el).querySelector('peer-crisis-resources')!;
+    await resources.updateComplete;
+    for (const name of ['country', 'api-base', 'region', 'timeout'])
+      expect(resources.hasAttribute(name), name).to.equal(false);
+    expect(resources.config).to.include({ country: 'IE', apiBase: '/api/v1', timeout: 5000, fetch });
+    expect(resources.activeCountry).to.equal('IE');
+    expect(resources.shadowRoot!.querySelector('[part~="emergency"] a[href="tel:112"]')).to.exist;
+    // A change on the link reaches the open panel.
+    el.country = 'NZ';
+    await el.updateComplete;
+    await resources.updateComplete;
+    expect(resources.config.country).to.equal('NZ');
   });
 });

@@ -1,5 +1,7 @@
+import { ContextProvider } from '@lit/context';
 import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { peerConfigContext } from '../../core/config.js';
 import { PeerWidgetElement } from '../../core/peer-widget-element.js';
 import { buttonStyles } from '../../core/styles.js';
 
@@ -8,7 +10,8 @@ import { buttonStyles } from '../../core/styles.js';
  * @summary A small "Need help now?" link that opens crisis help in a dialog. Every widget carries one in the same
  * place, so help is always found the same way (WCAG 3.2.6).
  *
- * @description The dialog holds a `<peer-crisis-resources>` with this link's configuration. It renders from the
+ * @description The dialog holds a `<peer-crisis-resources>`, which receives this link's configuration (its own
+ * attributes, then its provider's) through context, as any widget inside a provider does. It renders from the
  * bundled crisis data at once, so opening it never waits on the network. Requires `<peer-crisis-resources>` to be
  * defined (the `define` modules do this).
  *
@@ -73,6 +76,8 @@ export class PeerHelpLink extends PeerWidgetElement {
   @property({ attribute: 'exit-url' }) exitUrl?: string;
 
   @state() private open = false;
+  /** Shares this link's configuration with the panel in its dialog. */
+  private readonly panelConfig = new ContextProvider(this, { context: peerConfigContext, initialValue: {} });
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('.link') private link!: HTMLButtonElement;
 
@@ -88,8 +93,11 @@ export class PeerHelpLink extends PeerWidgetElement {
     this.dialog?.close();
   }
 
+  protected override willUpdate(): void {
+    this.panelConfig.setValue(this.config);
+  }
+
   protected override render() {
-    const { apiBase, country, region, timeout } = this.config;
     return html`<button class="link" part="link" type="button" aria-haspopup="dialog" @click=${this.show}>
         ${this.i18n.t('help.needHelpNow')}
       </button>
@@ -104,13 +112,7 @@ export class PeerHelpLink extends PeerWidgetElement {
             ? html`<peer-crisis-resources
                 part="resources"
                 heading-level="2"
-                api-base=${apiBase ?? nothing}
-                country=${country ?? nothing}
-                region=${region ?? nothing}
-                timeout=${timeout}
                 exit-url=${this.exitUrl ?? nothing}
-                .fetch=${this.config.fetch}
-                .strings=${this.config.strings}
               ></peer-crisis-resources>`
             : nothing
         }
