@@ -447,6 +447,28 @@ describe('ApiClient: retries', () => {
     });
   });
 
+  it('retries a 409 with Retry-After (the same key still in progress) with the same key, and gets its outcome', async () => {
+    const inProgress = problem({ type: 'about:blank', title: 'Conflict', status: 409 }, 409, { 'retry-after': '1' });
+    const { client, fake, waits } = setup([inProgress, json({ id: 'r1' }, 201)]);
+    expect(await client.post('/requests', { topic: 'exams' }, { check: created })).to.deep.equal({
+      ok: true,
+      status: 201,
+      data: { id: 'r1' },
+    });
+    expect(waits).to.deep.equal([1000]);
+    const keys = fake.requests.map((request) => request.headers['idempotency-key']);
+    expect(keys).to.have.length(2);
+    expect(keys[1]).to.equal(keys[0]);
+  });
+
+  it('does not retry a 409 without Retry-After, nor one whose wait is beyond the cap', async () => {
+    for (const headers of [{}, { 'retry-after': '60' }]) {
+      const { client, fake } = setup([status(409, headers), json({ id: 'r1' }, 201)]);
+      expect(errorOf(await client.post('/requests', {}, { check: created }))).to.include({ kind: 'http', status: 409 });
+      expect(fake.requests, JSON.stringify(headers)).to.have.length(1);
+    }
+  });
+
   it('ignores Retry-After on statuses that do not define it', async () => {
     const { client } = setup([status(504, { 'retry-after': '1' })], { retries: 0 });
     expect(errorOf(await client.get('/groups', { check: groups }))).to.deep.equal({ kind: 'http', status: 504 });

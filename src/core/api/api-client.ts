@@ -212,7 +212,8 @@ export class ApiClient {
     const { status } = response;
     if (status < 200 || status > 299) {
       const error: ApiError = { kind: 'http', status };
-      if (status === 429 || status === 503) {
+      // 429 and 503 define Retry-After; the contract adds 409 while the server still runs a request with this key.
+      if (status === 429 || status === 503 || status === 409) {
         const seconds = parseRetryAfter(response.headers.get('retry-after'), Date.now());
         if (seconds !== undefined) error.retryAfterSeconds = seconds;
       }

@@ -42,11 +42,14 @@ const RETRYABLE_STATUSES = [429, 502, 503, 504];
 
 /**
  * Whether trying again may succeed: network errors, timeouts, 429 and gateway or availability errors. A 500 counts
- * only for GET: for a write it may mean the server acted before failing.
+ * only for GET: for a write it may mean the server acted before failing. A 409 counts only with `Retry-After`: the
+ * server is still processing a request with the same Idempotency-Key, and a retry with that key gets its outcome;
+ * a 409 without it is a real conflict that waiting will not resolve.
  */
 export function isRetryable(error: ApiError, method = 'GET'): boolean {
   if (error.kind === 'network' || error.kind === 'timeout') return true;
   if (error.kind !== 'http') return false;
+  if (error.status === 409) return error.retryAfterSeconds !== undefined;
   return RETRYABLE_STATUSES.includes(error.status) || (error.status === 500 && method.toUpperCase() === 'GET');
 }
 
