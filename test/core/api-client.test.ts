@@ -462,7 +462,7 @@ describe('ApiClient: retries', () => {
   });
 
   it('does not retry a 409 without Retry-After, nor one whose wait is beyond the cap', async () => {
-    for (const headers of [{}, { 'retry-after': '60' }]) {
+    for (const headers of [{}, { 'retry-after': '60' }] as Array<Record<string, string>>) {
       const { client, fake } = setup([status(409, headers), json({ id: 'r1' }, 201)]);
       expect(errorOf(await client.post('/requests', {}, { check: created }))).to.include({ kind: 'http', status: 409 });
       expect(fake.requests, JSON.stringify(headers)).to.have.length(1);
