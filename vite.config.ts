@@ -1,21 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { cdnAssets } from './scripts/cdn-assets.mjs';
+import { CDN_ENTRY, CDN_FILE, ENTRIES } from './scripts/entries.mjs';
 
 // Three builds of the same source:
 //   vite build                    → dist/: one ESM entry per element plus index and define-all, lit external.
 //   vite build --mode development → dist/development/: the same with development warnings kept
 //                                   (served through the "development" export condition).
-//   vite build --mode cdn         → dist/cdn/peer-support-widgets.js: one minified file, lit inlined, all defined.
-const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+//   vite build --mode cdn         → dist/cdn/peer-support-widgets.js: one fully minified file, lit inlined, all
+//                                   defined, with a source map, .br and .gz copies and integrity.json beside it.
+const { name, version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  name: string;
   version: string;
-};
-
-const entries = {
-  index: 'src/index.ts',
-  define: 'src/define.ts',
-  'peer-support-provider': 'src/elements/peer-support-provider/define.ts',
-  'peer-crisis-resources': 'src/elements/peer-crisis-resources/define.ts',
-  'peer-help-link': 'src/elements/peer-help-link/define.ts',
 };
 
 export default defineConfig(({ mode }) => {
@@ -26,6 +22,7 @@ export default defineConfig(({ mode }) => {
       __PEER_VERSION__: JSON.stringify(version),
       __PEER_DEV__: JSON.stringify(development),
     },
+    plugins: cdn ? [cdnAssets({ name, version })] : [],
     build: {
       target: 'es2022',
       outDir: cdn ? 'dist/cdn' : development ? 'dist/development' : 'dist',
@@ -34,10 +31,19 @@ export default defineConfig(({ mode }) => {
       minify: cdn,
       sourcemap: true,
       lib: cdn
-        ? { entry: 'src/define.ts', formats: ['es'], fileName: () => 'peer-support-widgets.js' }
-        : { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+        ? { entry: CDN_ENTRY, formats: ['es'], fileName: () => CDN_FILE }
+        : { entry: ENTRIES, formats: ['es'], fileName: (_format, entry) => `${entry}.js` },
       rolldownOptions: cdn
-        ? { output: { codeSplitting: false } }
+        ? {
+            output: {
+              codeSplitting: false,
+              // Vite keeps whitespace in library `es` output (so that apps can re-minify it, vitejs/vite#8754); the
+              // CDN file goes to browsers as it is, so it gets the full minifier. Licence comments (lit's BSD-3
+              // notice) stay; pure annotations and JSDoc go.
+              minify: true,
+              comments: { legal: true, annotation: false, jsdoc: false },
+            },
+          }
         : {
             external: [/^lit(\/|$)/, /^@lit\//],
             output: { chunkFileNames: 'chunks/[name]-[hash].js' },

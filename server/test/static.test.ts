@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, it } from 'node:test';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { PAGE_CSP, PAGE_PERMISSIONS_POLICY } from '../src/http/security-headers.ts';
 import { describeEachDatabase, type TestDatabase } from './helpers/databases.ts';
 import { rawGet } from './helpers/raw-http.ts';
@@ -73,7 +75,63 @@ async function makeSite() {
   await writeFile(path.join(demoDir, '.env'), 'TOP-SECRET');
   await symlink(path.join(root, 'outside-secret.txt'), path.join(demoDir, 'linked.txt'));
   await writeFile(path.join(cdnDir, 'peer-support-widgets.js'), 'export const widgets = true;');
+  // A build's CDN folder: a bundle with brotli and gzip copies, and integrity.json naming the version built.
+  await writeFile(path.join(cdnDir, 'integrity.json'), JSON.stringify({ version: BUILT_VERSION, integrity: {} }));
+  await writeFile(path.join(cdnDir, 'compressed.js'), BUNDLE);
+  await writeFile(path.join(cdnDir, 'compressed.js.br'), brotliCompressSync(BUNDLE));
+  await writeFile(path.join(cdnDir, 'compressed.js.gz'), gzipSync(BUNDLE));
+  // A brotli "copy" that is a symlink out of the folder must never be sent.
+  await writeFile(path.join(cdnDir, 'linked.js'), BUNDLE);
+  await symlink(path.join(root, 'outside-secret.txt'), path.join(cdnDir, 'linked.js.br'));
   return { root, demoDir, cdnDir };
+}
+
+const BUILT_VERSION = '3.1.4';
+const BUNDLE = Buffer.from(`export const widgets = ${JSON.stringify('peer support '.repeat(200))};\n`);
+
+interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A request with exactly the headers given: fetch would add its own Accept-Encoding and decode the body. */
+function request(baseUrl: string, path: string, headers: Record<string, string> = {}, method = 'GET') {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise<RawResponse>((resolve, reject) => {
+    const outgoing = http.request({ hostname, port, path, method, headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
+      response.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+/** The body as the client would read it after undoing the Content-Encoding it was sent with. */
+function decoded(response: RawResponse): Buffer {
+  switch (response.headers['content-encoding']) {
+    case 'br':
+      return brotliDecompressSync(response.body);
+    case 'gzip':
+      return gunzipSync(response.body);
+    case undefined:
+      return response.body;
+    default:
+      throw new Error(`unexpected content-encoding ${response.headers['content-encoding']}`);
+  }
+}
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** The request headers a response says it varies on (the CORS layer adds Origin to the list). */
+function varyOn(response: RawResponse): string[] {
+  const vary = response.headers['vary'];
+  return vary ? vary.split(',').map((name) => name.trim().toLowerCase()) : [];
 }
 
 describeEachDatabase('static files', (target) => {
@@ -185,6 +243,130 @@ describeEachDatabase('static files', (target) => {
     const elsewhere = await fetch(`${server.url}/package.json`);
     assert.equal(elsewhere.status, 404);
     assert.equal(await elsewhere.text(), 'Not found.\n');
+  });
+
+  it('sends the precompressed copy the client prefers, by Accept-Encoding and its q-values', async () => {
+    // Accept-Encoding → the coding sent (undefined: no Content-Encoding, the file as it is).
+    const cases: Array<[string | undefined, string | undefined]> = [
+      [undefined, undefined], // no header: identity
+      ['', undefined], // empty: identity only
+      ['identity', undefined],
+      ['gzip', 'gzip'],
+      ['br', 'br'],
+      ['gzip, deflate, br', 'br'], // equal q: the server's preference, brotli
+      ['gzip, deflate, br, zstd', 'br'],
+      ['BR, GZIP', 'br'], // coding names are case-insensitive
+      ['x-gzip', 'gzip'], // an alias of gzip
+      ['br;q=0, gzip', 'gzip'], // q=0 refuses
+      ['br;q=0.5, gzip;q=0.8', 'gzip'], // the higher q wins over the server's preference
+      ['gzip;q=0.5, identity', undefined], // identity is rated higher
+      ['*', 'br'],
+      ['*;q=0.1, gzip;q=0.5', 'gzip'],
+      ['*;q=0, gzip', 'gzip'],
+      ['br;q=0, gzip;q=0', undefined], // nothing compressed is acceptable: identity
+      ['br;q=0, gzip;q=0, identity;q=0', undefined], // nothing is acceptable: identity all the same
+      ['*;q=0', undefined],
+      ['br;q=2, gzip', 'gzip'], // an invalid q-value ignores that member
+      ['deflate', undefined], // no copy in that coding
+    ];
+    for (const [acceptEncoding, expected] of cases) {
+      const headers: Record<string, string> = acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding };
+      const response = await request(server.url, '/cdn/compressed.js', headers);
+      const what = `Accept-Encoding: ${acceptEncoding ?? '(none)'}`;
+      assert.equal(response.status, 200, what);
+      assert.equal(response.headers['content-encoding'], expected, what);
+      assert.equal(response.headers['content-type'], 'text/javascript; charset=utf-8', what);
+      assert.ok(varyOn(response).includes('accept-encoding'), `${what}: Vary ${response.headers['vary']}`);
+      assert.equal(Number(response.headers['content-length']), response.body.length, what);
+      assert.deepEqual(decoded(response), BUNDLE, what);
+    }
+    // The compressed copies are really smaller: the point of sending them.
+    const br = await request(server.url, '/cdn/compressed.js', { 'Accept-Encoding': 'br' });
+    assert.ok(br.body.length < BUNDLE.length / 10, `${br.body.length} bytes of brotli for ${BUNDLE.length}`);
+  });
+
+  it('never sends a "compressed copy" that links out of the folder, and no Vary for files without copies', async () => {
+    const response = await request(server.url, '/cdn/linked.js', { 'Accept-Encoding': 'br, gzip' });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers['content-encoding'], undefined);
+    assert.deepEqual(response.body, BUNDLE);
+    assert.ok(!response.body.toString('latin1').includes('TOP-SECRET'));
+    const plain = await request(server.url, '/cdn/peer-support-widgets.js', { 'Accept-Encoding': 'br, gzip' });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.ok(!varyOn(plain).includes('accept-encoding'));
+  });
+
+  it('lets browsers keep the versioned bundle for a year, and revalidates the unversioned one', async () => {
+    const unversioned = await request(server.url, '/cdn/compressed.js', { 'Accept-Encoding': 'br' });
+    assert.equal(unversioned.headers['cache-control'], 'no-cache');
+    const etag = unversioned.headers['etag'];
+    assert.match(etag ?? '', /^"[^"]+"$/, 'a strong ETag');
+
+    const versioned = await request(server.url, `/cdn/${BUILT_VERSION}/compressed.js`, { 'Accept-Encoding': 'br' });
+    assert.equal(versioned.status, 200);
+    assert.equal(versioned.headers['cache-control'], IMMUTABLE);
+    assert.equal(versioned.headers['content-encoding'], 'br');
+    assert.ok(varyOn(versioned).includes('accept-encoding'));
+    assert.deepEqual(decoded(versioned), BUNDLE);
+    const versionedPlain = await request(server.url, `/cdn/${BUILT_VERSION}/peer-support-widgets.js`);
+    assert.equal(versionedPlain.headers['cache-control'], IMMUTABLE);
+    assert.equal(versionedPlain.body.toString(), 'export const widgets = true;');
+
+    // Another version is not this build: never cache its name over these bytes.
+    for (const other of [
+      '/cdn/3.1.5/compressed.js',
+      '/cdn/v3.1.4/compressed.js',
+      '/cdn/0.0.1/peer-support-widgets.js',
+    ]) {
+      const response = await request(server.url, other);
+      assert.equal(response.status, 404, other);
+      assert.equal(response.headers['cache-control'], undefined, other);
+    }
+    // The demo revalidates too.
+    const page = await request(server.url, '/');
+    assert.equal(page.headers['cache-control'], 'no-cache');
+    assert.ok(page.headers['etag']);
+  });
+
+  it('answers a matching If-None-Match with 304 and no body; each coding has its own ETag', async () => {
+    const identity = await request(server.url, '/cdn/compressed.js');
+    const br = await request(server.url, '/cdn/compressed.js', { 'Accept-Encoding': 'br' });
+    const gzip = await request(server.url, '/cdn/compressed.js', { 'Accept-Encoding': 'gzip' });
+    const tags = [identity, br, gzip].map((response) => response.headers['etag']);
+    assert.equal(new Set(tags).size, 3, `ETags ${tags.join(' ')}`);
+
+    const again = await request(server.url, '/cdn/compressed.js', {
+      'Accept-Encoding': 'br',
+      'If-None-Match': br.headers['etag']!,
+    });
+    assert.equal(again.status, 304);
+    assert.equal(again.body.length, 0);
+    assert.equal(again.headers['etag'], br.headers['etag']);
+    assert.equal(again.headers['cache-control'], 'no-cache');
+    assert.ok(varyOn(again).includes('accept-encoding'));
+    assert.equal(again.headers['content-encoding'], undefined);
+
+    // The gzip copy's tag does not validate the brotli answer; a list and weak tags are understood.
+    const other = await request(server.url, '/cdn/compressed.js', {
+      'Accept-Encoding': 'br',
+      'If-None-Match': gzip.headers['etag']!,
+    });
+    assert.equal(other.status, 200);
+    const listed = await request(server.url, '/cdn/compressed.js', {
+      'Accept-Encoding': 'br',
+      'If-None-Match': `"nope", W/${br.headers['etag']}`,
+    });
+    assert.equal(listed.status, 304);
+  });
+
+  it('answers HEAD with the headers of GET and no body', async () => {
+    const get = await request(server.url, '/cdn/compressed.js', { 'Accept-Encoding': 'gzip' });
+    const head = await request(server.url, '/cdn/compressed.js', { 'Accept-Encoding': 'gzip' }, 'HEAD');
+    assert.equal(head.status, 200);
+    assert.equal(head.body.length, 0);
+    for (const name of ['content-type', 'content-encoding', 'content-length', 'etag', 'vary', 'cache-control']) {
+      assert.equal(head.headers[name], get.headers[name], name);
+    }
   });
 
   it('explains how to build the bundle when dist/cdn does not exist', async () => {
