@@ -1,17 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/peer-crisis-resources/define.js';
 import type { PeerCrisisResources } from '../../src/elements/peer-crisis-resources/peer-crisis-resources.js';
-import { answering, campusService, listOf } from '../helpers/crisis-fixtures.js';
+import { answering, campusService, listOf, settled } from '../helpers/crisis-fixtures.js';
 
 type Crisis = PeerCrisisResources;
 const shadow = (el: Element) => el.shadowRoot!;
-
-/** Resolves when the data task has settled and the element has re-rendered. */
-async function settled(el: Crisis) {
-  const status = () => (el as unknown as { remote: { status: number } }).remote.status;
-  await waitUntil(() => status() !== 1, 'data task did not settle', { timeout: 8000 });
-  await el.updateComplete;
-}
 
 /** Digits of a tel:/sms: link, with its scheme: what a student can dial or text from the screen. */
 function dialable(href: string): string | undefined {

@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/peer-crisis-resources/define.js';
 import type { PeerCrisisResources } from '../../src/elements/peer-crisis-resources/peer-crisis-resources.js';
-import { answering, campusService, listOf } from '../helpers/crisis-fixtures.js';
+import { answering, campusService, listOf, settled } from '../helpers/crisis-fixtures.js';
 
 type Crisis = PeerCrisisResources;
 const shadow = (el: Element) => el.shadowRoot!;
@@ -23,9 +23,7 @@ async function settledWith(data: unknown, attrs: { country?: string; lang?: stri
       .timeZone=${'America/New_York'}
     ></peer-crisis-resources>`,
   );
-  const status = () => (el as unknown as { remote: { status: number } }).remote.status;
-  await waitUntil(() => status() === 2 || status() === 3, 'data', { timeout: 8000 });
-  await el.updateComplete;
+  await settled(el);
   return el;
 }
 

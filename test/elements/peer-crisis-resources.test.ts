@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/peer-crisis-resources/define.js';
 import { PeerCrisisResources } from '../../src/elements/peer-crisis-resources/peer-crisis-resources.js';
-import { answering, campusService, listOf, neverAnswers } from '../helpers/crisis-fixtures.js';
+import { answering, campusService, listOf, neverAnswers, settled } from '../helpers/crisis-fixtures.js';
 import { referenceServer } from '../helpers/reference-server.js';
 
 type Crisis = PeerCrisisResources;
@@ -12,16 +12,6 @@ const text = (el: Element) => shadow(el).textContent!.replace(/\s+/g, ' ');
 const links = (el: Element) => [...shadow(el).querySelectorAll('a')].map((a) => a.getAttribute('href'));
 const resourceIds = (el: Element) =>
   [...shadow(el).querySelectorAll<HTMLElement>('[part~="resource"]')].map((li) => li.dataset.id);
-/** Resolves when the element's data task has settled and the element has re-rendered. */
-async function settled(el: Crisis) {
-  await waitUntil(() => !['PENDING'].includes(taskStatus(el)), 'data task did not settle', { timeout: 8000 });
-  await el.updateComplete;
-}
-function taskStatus(el: Crisis): string {
-  const status = (el as unknown as { remote: { status: number } }).remote.status;
-  return ['INITIAL', 'PENDING', 'COMPLETE', 'ERROR'][status] ?? String(status);
-}
-
 // Following a tel:/sms:/https: link would leave the test page.
 before(() => document.addEventListener('click', (event) => event.preventDefault(), true));
 
@@ -138,6 +128,27 @@ describe('<peer-crisis-resources>', () => {
         await expect(el).to.be.accessible();
       });
     }
+
+    it('offers to try again, and a retry that succeeds brings the campus services and clears the note', async () => {
+      let calls = 0;
+      const fetch: typeof window.fetch = async () =>
+        ++calls === 1
+          ? new Response('{"items": [', { headers: { 'content-type': 'application/json' } })
+          : new Response(JSON.stringify(listOf([campusService()])), {
+              headers: { 'content-type': 'application/json' },
+            });
+      const el = await fixture<Crisis>(
+        html`<peer-crisis-resources src="/c.json" country="US" .fetch=${fetch}></peer-crisis-resources>`,
+      );
+      await settled(el);
+      const retry = shadow(el).querySelector<HTMLButtonElement>('[part~="stale-note"] [part~="retry"]')!;
+      expect(retry.textContent).to.contain('Try again');
+      await expect(el).to.be.accessible();
+      retry.click();
+      await settled(el);
+      expect(resourceIds(el)).to.include('test-campus-counselling');
+      expect(shadow(el).querySelector('[part~="stale-note"]')).to.equal(null);
+    });
 
     it('stops waiting after the time limit', async () => {
       const el = await fixture<Crisis>(

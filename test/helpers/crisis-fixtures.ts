@@ -1,3 +1,13 @@
+import type { PeerCrisisResources } from '../../src/elements/peer-crisis-resources/peer-crisis-resources.js';
+import type { RequestController } from '../../src/core/request/request-controller.js';
+
+/** Resolves when the panel's data request has settled and the panel has re-rendered with its outcome. */
+export async function settled(el: PeerCrisisResources): Promise<void> {
+  await el.updateComplete;
+  await (el as unknown as { remote: RequestController<readonly unknown[], unknown> }).remote.settled();
+  await el.updateComplete;
+}
+
 /** Crisis data for tests, in the contract's CrisisResourceList format. */
 export function campusService(overrides: Record<string, unknown> = {}) {
   return {

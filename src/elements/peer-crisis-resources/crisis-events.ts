@@ -10,10 +10,6 @@ export interface PeerCrisisContactDetail {
 
 export type PeerCrisisContactEvent = CustomEvent<PeerCrisisContactDetail>;
 
-export function crisisContactEvent(detail: PeerCrisisContactDetail): PeerCrisisContactEvent {
-  return new CustomEvent('peer-crisis-contact', { detail, bubbles: true, composed: true });
-}
-
 declare global {
   interface HTMLElementEventMap {
     'peer-crisis-contact': PeerCrisisContactEvent;

@@ -113,6 +113,9 @@ export const crisisStyles = [
       color: var(--_accent);
     }
     .stale {
+      display: grid;
+      justify-items: start;
+      gap: 0.5em;
       padding: 0.5em 0.75em;
       border-inline-start: 3px solid var(--_border);
     }

@@ -1,5 +1,4 @@
 /* eslint-disable lit-a11y/no-redundant-role -- role="list" is deliberate: Safari drops list semantics from lists styled with list-style: none. */
-import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../../core/announcer.js';
@@ -7,10 +6,11 @@ import { ApiClient } from '../../core/api/api-client.js';
 import { isolate, ltr } from '../../core/bidi.js';
 import { devWarn } from '../../core/dev.js';
 import { PeerWidgetElement } from '../../core/peer-widget-element.js';
-import type { ApiError } from '../../core/api/errors.js';
 import { safeHref } from '../../core/safe-url.js';
 import { bundledCountries, bundledEmergencyNumbers, bundledResources, BUNDLED_DATE } from './bundled-data.js';
-import { crisisContactEvent } from './crisis-events.js';
+import { emit } from '../../core/emit.js';
+import { RequestController } from '../../core/request/request-controller.js';
+import './crisis-events.js';
 import {
   crisisResourceListCheck,
   type ContactMethod,
@@ -83,6 +83,7 @@ const UNKNOWN: OpenStatus = { kind: 'unknown' };
  * @csspart verified - When and where a service's details were checked.
  * @csspart fallback - The box around the slotted fallback content.
  * @csspart stale-note - The note shown when the list could not be updated.
+ * @csspart retry - Its "Try again" button, which asks the backend or `src` again.
  * @csspart region - The country picker's wrapper.
  * @csspart region-select - The country picker.
  * @csspart banner - The compact banner (variant="banner").
@@ -147,19 +148,17 @@ export class PeerCrisisResources extends PeerWidgetElement {
   private timer?: ReturnType<typeof setInterval>;
 
   /** Campus data from the backend or `src`; never delays what is already on screen. */
-  private readonly remote = new Task(this, {
+  private readonly remote = new RequestController(this, {
     args: () => [this.src, this.config.apiBase, this.activeCountry, this.activeRegion, this.i18n.locale] as const,
-    task: async ([src, apiBase, country, region, lang], { signal }) => {
+    request: async ([src, apiBase, country, region, lang], signal) => {
       if (!country || (!src && !apiBase)) return undefined;
-      const result = src
-        ? await this.staticFile(src).get(fileName(src), { check: crisisResourceListCheck, signal })
-        : await this.api.get('/crisis-resources', {
+      return src
+        ? this.staticFile(src).get(fileName(src), { check: crisisResourceListCheck, signal })
+        : this.api.get('/crisis-resources', {
             query: { country, region, lang },
             check: crisisResourceListCheck,
             signal,
           });
-      if (!result.ok) throw result.error;
-      return result.data;
     },
   });
 
@@ -192,8 +191,6 @@ export class PeerCrisisResources extends PeerWidgetElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Back on the page after a move: fetch again, since the last request was aborted when the element left.
-    if (this.hasUpdated) void this.remote.run();
     // Open/closed changes with the clock: re-render once a minute while on the page.
     this.timer = setInterval(() => this.requestUpdate(), MINUTE);
     this.fallbackObserver.observe(this, {
@@ -207,7 +204,6 @@ export class PeerCrisisResources extends PeerWidgetElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.remote.abort();
     clearInterval(this.timer);
     this.fallbackObserver.disconnect();
   }
@@ -269,7 +265,7 @@ export class PeerCrisisResources extends PeerWidgetElement {
     const data = this.remote.value;
     const resources = this.sortedResources(view);
     const numbers = this.numbers;
-    const error = this.remote.error as ApiError | undefined;
+    const error = this.remote.error;
     const failed = (error !== undefined && error.kind !== 'aborted') || (data !== undefined && data.items.dropped > 0);
     const campusArrived = this.resources.some((resource) => resource.scope === 'campus');
     const fallbackCovered = uncovered(this.fallbackNumbers, this.resources, numbers).length === 0;
@@ -297,9 +293,18 @@ export class PeerCrisisResources extends PeerWidgetElement {
       </div>
       ${
         failed
-          ? html`<p part="stale-note" class="stale">
-              ${i18n.parts('crisis.stale', { date: isolate(formatDate(i18n, BUNDLED_DATE.slice(0, 10))) })}
-            </p>`
+          ? html`<div part="stale-note" class="stale">
+              <p>${i18n.parts('crisis.stale', { date: isolate(formatDate(i18n, BUNDLED_DATE.slice(0, 10))) })}</p>
+              <button
+                class="button secondary"
+                part="retry"
+                type="button"
+                ?disabled=${this.remote.pending}
+                @click=${() => void this.remote.retry()}
+              >
+                ${i18n.t('action.retry')}
+              </button>
+            </div>`
           : nothing
       }
       ${this.countryPicker(country)}
@@ -402,7 +407,7 @@ export class PeerCrisisResources extends PeerWidgetElement {
   }
 
   private contact(resourceId: string, method: string, action: 'open' | 'copy'): void {
-    this.dispatchEvent(crisisContactEvent({ resourceId, method, action }));
+    emit(this, 'peer-crisis-contact', { resourceId, method, action });
   }
 
   /**
