@@ -18,7 +18,8 @@ const serverDir = join(projectRoot, 'server');
 
 const sizes = await measureEntries();
 printTable(
-  'Published entries (bytes; ESM entries: whole dist graph bundled and minified, lit excluded; CDN: file as shipped)',
+  'Published entries (bytes; ESM entries: whole dist graph bundled and minified, lit excluded, then compressed; ' +
+    'CDN: raw, gzip and brotli as shipped, min = the shipped file minified again)',
   ['entry', 'files', 'raw', 'min', 'gzip', 'brotli'],
   sizes.map((s) => [s.entry, s.files.length, s.raw, s.min, s.gzip, s.brotli]),
 );

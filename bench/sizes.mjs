@@ -3,7 +3,9 @@
 //
 // ESM entries: the entry and every dist file it imports, bundled and minified with rolldown (the bundler Vite uses
 // for the CDN file), lit left out because apps share one copy of it. That is what an app's bundler ships for the
-// import. The CDN file is measured as shipped: already minified, lit inlined.
+// import. The CDN file (lit inlined) is measured as shipped: its bytes, gzip and brotli are what a browser downloads
+// (the server sends the build's precompressed copies, made with the same settings), and `min` is the file minified
+// again, so a build that stops minifying it shows as raw far above min.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +23,9 @@ export function publishedEntries(root = projectRoot) {
   const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
   const entries = [];
   for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
-    const esm = typeof target === 'object' ? target.import : undefined;
-    const cdn = subpath === './cdn' && typeof target === 'string' ? target : undefined;
+    const esm = subpath !== './cdn' && typeof target === 'object' ? target.import : undefined;
+    const cdn =
+      subpath === './cdn' ? (typeof target === 'string' ? target : (target.browser ?? target.default)) : undefined;
     const file = esm ?? cdn;
     if (!file?.startsWith('./dist/') || !file.endsWith('.js')) continue;
     entries.push({ subpath, kind: cdn ? 'cdn' : 'esm', name: file.slice('./dist/'.length), path: resolve(root, file) });
@@ -76,9 +79,17 @@ async function minifiedGraph(entryPath) {
   }
 }
 
+/** A file's code minified by rolldown's minifier (oxc), the same one the CDN build uses; comments dropped. */
+async function minifiedFile(path) {
+  const { minify } = await import('rolldown/utils');
+  const { code } = await minify(path, readFileSync(path, 'utf8'), { compress: true, mangle: true });
+  return code;
+}
+
 /**
  * Sizes in bytes of every published entry: `files` (dist files in its graph), `raw` (their bytes as built),
- * `min`, `gzip` and `brotli` (of the minified graph; for the CDN file, of the file as shipped).
+ * `min`, `gzip` and `brotli` (of the minified graph). For the CDN file: `raw`, `gzip` and `brotli` of the file as
+ * shipped, `min` of the file minified again (its true minified size).
  */
 export async function measureEntries(root = projectRoot) {
   const distDir = resolve(root, 'dist');
@@ -91,14 +102,16 @@ export async function measureEntries(root = projectRoot) {
     }
     const files = importGraph(entry.path);
     const raw = files.reduce((sum, file) => sum + readFileSync(file).length, 0);
-    const code = entry.kind === 'cdn' ? readFileSync(entry.path, 'utf8') : await minifiedGraph(entry.path);
+    const shipped = entry.kind === 'cdn' ? readFileSync(entry.path) : undefined;
+    const minified = entry.kind === 'cdn' ? await minifiedFile(entry.path) : await minifiedGraph(entry.path);
     results.push({
       entry: entry.name,
       subpath: entry.subpath,
+      kind: entry.kind,
       files: files.map((file) => relative(distDir, file)),
       raw,
-      min: Buffer.byteLength(code),
-      ...compressedSizes(code),
+      min: Buffer.byteLength(minified),
+      ...compressedSizes(shipped ?? minified),
     });
   }
   return results;
