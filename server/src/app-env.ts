@@ -1,3 +1,6 @@
+import type { ExpiringValue } from './cache/expiring-value.ts';
+import type { PublicAnswerCache } from './cache/public-answer-cache.ts';
+import type { CampusConfig } from './contract/api-types.ts';
 import type { CompiledContract } from './contract/compiled-contract.ts';
 import type { CompiledOperation } from './contract/compile-operation.ts';
 import type { RequestInput } from './contract/request-input.ts';
@@ -16,6 +19,12 @@ export interface AppDeps {
   lifecycle: { shuttingDown: boolean };
   /** The crisis data the widgets bundle (emergency numbers, national lines), read once at start. */
   crisisData: BundledCrisisData;
+  /** Whether the database answers, asked at most once a second (GET /health). */
+  readiness: ExpiringValue<boolean>;
+  /** The campus configuration for the public crisis list, reread at most every CAMPUS_CONFIG_MAX_AGE_SECONDS. */
+  campusConfig: ExpiringValue<CampusConfig>;
+  /** GET /crisis-resources answers by question, kept for their max-age; every admin write clears it. */
+  crisisListCache: PublicAnswerCache;
 }
 
 export interface AppVariables {

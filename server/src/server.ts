@@ -9,10 +9,14 @@ import type { SecuritySchemeChecks } from './auth/security-scheme.ts';
 import { compileContract } from './contract/compiled-contract.ts';
 import { loadContractFile } from './contract/load-contract.ts';
 import type { OpenApiDocument } from './contract/openapi-types.ts';
+import { PublicAnswerCache } from './cache/public-answer-cache.ts';
+import { cachedCampusConfig } from './campus-config/campus-config-repository.ts';
 import { loadBundledCrisisData } from './crisis-resources/bundled-crisis-data.ts';
+import { PUBLIC_LIST_MAX_AGE_SECONDS } from './crisis-resources/public-crisis-list.ts';
 import type { Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase, type DatabaseConfig } from './db/open-database.ts';
+import { databaseReadiness } from './db/readiness.ts';
 import {
   DEFAULT_IDEMPOTENCY_TIMINGS,
   IdempotencyStore,
@@ -85,6 +89,9 @@ export interface RunningServer {
 
 const DEFAULT_BODY_LIMIT = 64 * 1024;
 const DEFAULT_PURGE_INTERVAL_MS = 60 * 60 * 1000;
+/** A country's full answer is tens of kB; this keeps a few hundred questions in at most about 16 MB. */
+const CRISIS_LIST_CACHE_ENTRIES = 500;
+const CRISIS_LIST_CACHE_BYTES = 16 * 1024 * 1024;
 
 function isDatabase(value: StartServerOptions['database']): value is Database {
   return typeof value === 'object' && value !== null && 'query' in value;
@@ -149,6 +156,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       version: await readVersion(),
       lifecycle: { shuttingDown: false },
       crisisData,
+      readiness: databaseReadiness(db, logger),
+      campusConfig: cachedCampusConfig(db),
+      crisisListCache: new PublicAnswerCache({
+        maxAgeMs: PUBLIC_LIST_MAX_AGE_SECONDS * 1000,
+        maxEntries: CRISIS_LIST_CACHE_ENTRIES,
+        maxBytes: CRISIS_LIST_CACHE_BYTES,
+      }),
     };
     const app = buildApp({
       deps,

@@ -12,8 +12,8 @@ import {
   EMERGENCY_NUMBERS_FILE,
   NATIONAL_LINES_FILE,
 } from '../src/crisis-resources/bundled-crisis-data.ts';
-import type { AdminCrisisResource, CrisisResource, EmergencyNumber } from '../src/crisis-resources/crisis-resource.ts';
-import { todayIn } from '../src/crisis-resources/time-zones.ts';
+import type { AdminCrisisResource, CrisisResource, EmergencyNumber } from '../src/contract/api-types.ts';
+import { todayIn } from '../src/hours/time-zones.ts';
 import { optionsFromEnv } from '../src/env.ts';
 import { defaultPaths } from '../src/paths.ts';
 import { describeEachDatabase, type TestDatabase } from './helpers/databases.ts';
@@ -274,12 +274,16 @@ describeEachDatabase('crisis resources', (target) => {
     });
 
     it('answers 501 when the campus has switched crisis resources off', async () => {
+      // A server keeps the campus configuration (and its answers) for their max-age, so a change made behind its
+      // back, here in SQL, is checked on a server that reads the configuration afresh, as after a restart.
       await db.database.query('UPDATE campus_config SET feature_crisis_resources = false');
+      const restarted = await startTestServer(db.database);
       try {
-        const response = await fetch(api('/crisis-resources?country=XA'));
+        const response = await fetch(`${restarted.url}/api/v1/crisis-resources?country=XA`);
         assert.equal(response.status, 501);
         assert.equal((await problemOf(response)).type, '/problems/not-implemented');
       } finally {
+        await restarted.close();
         await db.database.query('UPDATE campus_config SET feature_crisis_resources = true');
       }
     });

@@ -1,5 +1,10 @@
+import type { CampusConfig, WeeklyHours } from '../contract/api-types.ts';
 import type { Queryable } from '../db/database.ts';
-import type { CampusConfig, WeeklyHours } from './campus-config.ts';
+import { ExpiringValue } from '../cache/expiring-value.ts';
+import { campusConfigErrors } from './campus-config-rules.ts';
+
+/** GET /config is public and slow-changing: shared caches may keep it this long (the contract says a few minutes). */
+export const CAMPUS_CONFIG_MAX_AGE_SECONDS = 300;
 
 interface CampusConfigRow {
   [column: string]: unknown;
@@ -49,7 +54,23 @@ export async function readCampusConfig(db: Queryable): Promise<CampusConfig> {
   return toCampusConfig(row);
 }
 
+/** Replaces the campus settings; a configuration that breaks the rules (say, hours in an unknown zone) is refused. */
+/**
+ * The configuration kept in memory for as long as a shared cache may keep GET /config, for the public crisis list
+ * (which needs the campus place and the feature switch on every request and must not pay a query for them).
+ * A change made by another instance or by hand in the database shows within that time.
+ */
+export function cachedCampusConfig(db: Queryable, now?: () => number): ExpiringValue<CampusConfig> {
+  return new ExpiringValue(() => readCampusConfig(db), CAMPUS_CONFIG_MAX_AGE_SECONDS * 1000, now);
+}
+
 export async function writeCampusConfig(db: Queryable, config: CampusConfig): Promise<void> {
+  const errors = campusConfigErrors(config);
+  if (errors.length > 0) {
+    throw new Error(
+      `Invalid campus configuration: ${errors.map((error) => `${error.field} ${error.message}`).join('; ')}`,
+    );
+  }
   await db.query(
     `UPDATE campus_config SET
        campus_name = $1, time_zone = $2, default_locale = $3, locales = $4, country = $5, region = $6,

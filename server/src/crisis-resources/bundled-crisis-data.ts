@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { CrisisResource, EmergencyNumber } from '../contract/api-types.ts';
 import type { CompiledContract } from '../contract/compiled-contract.ts';
 import { toFieldErrors } from '../contract/field-errors.ts';
 import { componentSchemaValidator } from '../contract/schema-validator.ts';
 import type { Logger } from '../logging/logger.ts';
 import { repoRoot } from '../paths.ts';
-import type { CrisisResource, EmergencyNumber } from './crisis-resource.ts';
 import { crisisResourceRuleErrors } from './crisis-resource-rules.ts';
 
 /**
@@ -16,8 +16,6 @@ export interface BundledCrisisData {
   emergencyNumbers: EmergencyNumber[];
   nationalLines: CrisisResource[];
 }
-
-export const EMPTY_CRISIS_DATA: BundledCrisisData = { emergencyNumbers: [], nationalLines: [] };
 
 export const defaultCrisisDataDir = path.join(repoRoot, 'src', 'elements', 'peer-crisis-resources', 'data');
 export const EMERGENCY_NUMBERS_FILE = 'emergency-numbers.json';

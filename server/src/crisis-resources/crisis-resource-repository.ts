@@ -1,17 +1,17 @@
-import type { Queryable } from '../db/database.ts';
 import type {
   AdminCrisisResource,
   CrisisResource,
+  CrisisResourceStatus,
   ResourceScope,
-  ResourceStatus,
   Retirement,
   RetirementReason,
-} from './crisis-resource.ts';
+} from '../contract/api-types.ts';
+import type { Queryable } from '../db/database.ts';
 
 interface CrisisResourceRow {
   [column: string]: unknown;
   record: CrisisResource;
-  status: ResourceStatus;
+  status: CrisisResourceStatus;
   verification_note: string | null;
   retired_at: Date | null;
   retired_reason: RetirementReason | null;
@@ -131,35 +131,43 @@ export interface PlaceFilter {
   scope: ResourceScope | undefined;
 }
 
-/** Active resources of a country: every national one, plus regional and campus ones covering `region`. */
-export async function listActiveForPlace(db: Queryable, filter: PlaceFilter): Promise<CrisisResource[]> {
+/**
+ * What GET /crisis-resources lists, before ordering, in one query: the active resources of a country (every
+ * national one, plus regional and campus ones covering `region`, optionally of one `scope`), and every active
+ * resource linked to them by pairing, in either direction and in turn. Both directions, so that a one-sided pairing
+ * (say, left by a demo reseed) still keeps a pair together; partners may be of another country or scope.
+ *
+ * Every step is an index lookup (migrations 003 and 004): the place by (country, scope), partners a row names by
+ * primary key, rows naming a selected one through the GIN index on record->'pairedWith'. So its cost depends on
+ * the size of the answer, not on how many rows other countries have. UNION (not UNION ALL) drops rows already
+ * found, which ends the walk on a pairing loop.
+ */
+export async function listPublicForPlace(db: Queryable, filter: PlaceFilter): Promise<CrisisResource[]> {
   const rows = await db.query<{ record: CrisisResource }>(
-    `SELECT record FROM crisis_resources
-      WHERE status = 'active' AND country = $1
-        AND (scope = 'national' OR ($2::text IS NOT NULL AND $2::text = ANY (subdivisions)))
-        AND ($3::text IS NULL OR scope = $3::text)`,
+    `WITH RECURSIVE linked (id, record) AS (
+       SELECT id, record FROM crisis_resources
+        WHERE status = 'active' AND country = $1
+          AND (scope = 'national' OR ($2::text IS NOT NULL AND $2::text = ANY (subdivisions)))
+          AND ($3::text IS NULL OR scope = $3::text)
+       UNION
+       SELECT partner.id, partner.record
+         FROM linked
+         CROSS JOIN LATERAL (
+           SELECT id, record FROM crisis_resources
+            WHERE status = 'active' AND id IN (SELECT jsonb_array_elements_text(linked.record -> 'pairedWith'))
+           UNION ALL
+           SELECT id, record FROM crisis_resources
+            WHERE status = 'active' AND (record -> 'pairedWith') ? linked.id
+         ) AS partner
+     )
+     SELECT record FROM linked`,
     [filter.country, filter.region ?? null, filter.scope ?? null],
   );
   return rows.map((row) => row.record);
 }
 
-/**
- * Active resources paired with any of `ids`, in either direction: named in their pairedWith, or naming one of them
- * in its own. Both directions, so that a one-sided pairing (say, left by a demo reseed) still keeps a pair together.
- */
-export async function listActivePairedWith(db: Queryable, ids: readonly string[]): Promise<CrisisResource[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.query<{ record: CrisisResource }>(
-    `SELECT record FROM crisis_resources
-      WHERE status = 'active'
-        AND (id = ANY ($1::text[]) OR (record -> 'pairedWith') ?| $1::text[])`,
-    [ids],
-  );
-  return rows.map((row) => row.record);
-}
-
 export interface AdminListFilter {
-  status: ResourceStatus | undefined;
+  status: CrisisResourceStatus | undefined;
   country: string | undefined;
   verifiedBefore: string | undefined;
   /** Every word must occur in the name (case-insensitive). */
@@ -203,11 +211,6 @@ export async function listAdminPage(
     items: rows.slice(0, filter.limit).map(toAdminCrisisResource),
     hasMore: rows.length > filter.limit,
   };
-}
-
-export async function crisisResourceExists(db: Queryable, id: string): Promise<boolean> {
-  const rows = await db.query('SELECT 1 FROM crisis_resources WHERE id = $1', [id]);
-  return rows.length > 0;
 }
 
 /**

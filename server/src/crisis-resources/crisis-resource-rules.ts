@@ -1,6 +1,6 @@
+import type { ContactMethod, CrisisResource } from '../contract/api-types.ts';
 import type { FieldError } from '../http/problem.ts';
-import type { ContactMethod, CrisisResource } from './crisis-resource.ts';
-import { isKnownTimeZone } from './time-zones.ts';
+import { weeklyHoursErrors } from '../hours/weekly-hours.ts';
 
 /**
  * Checks the contract asks for beyond its schema, on a whole record (after defaults, or after a patch is merged).
@@ -31,19 +31,7 @@ function hasLinkScheme(value: string): boolean {
 }
 
 function contactMethodErrors(method: ContactMethod, at: string): FieldError[] {
-  const errors: FieldError[] = [];
-  const { hours } = method;
-  if (!isKnownTimeZone(hours.timeZone)) {
-    errors.push({ field: `${at}/hours/timeZone`, message: 'is not a known IANA time zone' });
-  }
-  if (hours.alwaysOpen && hours.weekly.length > 0) {
-    errors.push({ field: `${at}/hours/weekly`, message: 'must be empty when alwaysOpen is true' });
-  }
-  hours.weekly.forEach((range, index) => {
-    if (range.opens === range.closes) {
-      errors.push({ field: `${at}/hours/weekly/${index}/closes`, message: 'must not be the same time as opens' });
-    }
-  });
+  const errors: FieldError[] = weeklyHoursErrors(method.hours, `${at}/hours`);
 
   if (PHONE_TYPES.has(method.type) && !PHONE_NUMBER.test(method.value)) {
     errors.push({ field: `${at}/value`, message: 'must be digits only: E.164 (+14155550123) or a short code (988)' });

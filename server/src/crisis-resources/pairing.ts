@@ -1,6 +1,7 @@
+import type { CrisisResource } from '../contract/api-types.ts';
 import type { Queryable } from '../db/database.ts';
 import type { FieldError } from '../http/problem.ts';
-import { publicRecord, type CrisisResource } from './crisis-resource.ts';
+import { publicRecord } from './public-record.ts';
 import { findCrisisResource, updateCrisisResource } from './crisis-resource-repository.ts';
 
 /** The contract caps pairedWith at 10 ids. */

@@ -1,39 +1,34 @@
+import type { CrisisResource, ResourceScope, Schemas } from '../contract/api-types.ts';
 import type { Queryable } from '../db/database.ts';
-import type { CrisisResource, ResourceScope } from './crisis-resource.ts';
-import { listActiveForPlace, listActivePairedWith } from './crisis-resource-repository.ts';
+import { listPublicForPlace } from './crisis-resource-repository.ts';
 
 export interface PublicListQuery {
   country: string;
   region: string | undefined;
   scope: ResourceScope | undefined;
   lang: string | undefined;
-  topic: string | undefined;
+  topic: Schemas['SupportTopic'] | undefined;
 }
 
-/** Pair chains are short (a handful of lines); the bound only guards against a loop in bad data. */
-const MAX_PAIRING_ROUNDS = 10;
-
-/**
- * Adds every active partner of the selected resources, and their partners in turn. When a filter (a region, a
- * scope) keeps one resource of a pair and drops the other, the contract allows "both or neither"; we choose both,
- * because crisis help must never shrink: dropping a line someone may need is worse than showing one extra line.
- */
-async function withPartners(db: Queryable, selected: Map<string, CrisisResource>): Promise<void> {
-  for (let round = 0; round < MAX_PAIRING_ROUNDS; round += 1) {
-    const ids = new Set<string>();
-    for (const resource of selected.values()) {
-      ids.add(resource.id);
-      for (const partner of resource.pairedWith) ids.add(partner);
-    }
-    const linked = await listActivePairedWith(db, [...ids]);
-    const added = linked.filter((resource) => !selected.has(resource.id));
-    if (added.length === 0) return;
-    for (const resource of added) selected.set(resource.id, resource);
-  }
-}
+/** Public, and the same for every student of a place: shared caches, and this server, may keep it five minutes. */
+export const PUBLIC_LIST_MAX_AGE_SECONDS = 300;
 
 function primaryLanguage(tag: string): string {
   return tag.split('-', 1)[0]!.toLowerCase();
+}
+
+/**
+ * Two questions with the same key get the same answer: the place, the scope, and what the order depends on (the
+ * primary language subtag, the topic). "es-MX" and "es" share an entry, so the key space stays small.
+ */
+export function publicListKey(query: PublicListQuery): string {
+  return [
+    query.country,
+    query.region ?? '',
+    query.scope ?? '',
+    query.lang === undefined ? '' : primaryLanguage(query.lang),
+    query.topic ?? '',
+  ].join('|');
 }
 
 const nameOrder = new Intl.Collator('en', { sensitivity: 'base' });
@@ -67,10 +62,11 @@ export function orderForStudent(
   return scored.map((entry) => entry.resource);
 }
 
-/** What GET /crisis-resources lists: active resources for the place, their partners, in the student's order. */
+/**
+ * What GET /crisis-resources lists: active resources for the place and, whatever filter kept one of a pair, its
+ * partners too (the contract allows "both or neither"; we choose both, because crisis help must never shrink:
+ * dropping a line someone may need is worse than showing one extra line), in the student's order. One query.
+ */
 export async function publicCrisisResources(db: Queryable, query: PublicListQuery): Promise<CrisisResource[]> {
-  const found = await listActiveForPlace(db, query);
-  const selected = new Map(found.map((resource) => [resource.id, resource]));
-  await withPartners(db, selected);
-  return orderForStudent([...selected.values()], query);
+  return orderForStudent(await listPublicForPlace(db, query), query);
 }

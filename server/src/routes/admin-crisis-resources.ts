@@ -1,18 +1,16 @@
 import { readCampusConfig } from '../campus-config/campus-config-repository.ts';
+import type {
+  AdminCrisisResource,
+  AdminCrisisResourceList,
+  CrisisResource,
+  JsonBodyOf,
+  QueryOf,
+} from '../contract/api-types.ts';
 import type { CompiledContract } from '../contract/compiled-contract.ts';
 import { toFieldErrors } from '../contract/field-errors.ts';
 import { componentSchemaValidator } from '../contract/schema-validator.ts';
 import { decodeCursor, encodeCursor } from '../crisis-resources/admin-cursor.ts';
 import { applyPatch } from '../crisis-resources/apply-patch.ts';
-import {
-  publicRecord,
-  type AdminCrisisResource,
-  type CrisisResource,
-  type CrisisResourceInput,
-  type ResourceStatus,
-  type Retirement,
-  type Verification,
-} from '../crisis-resources/crisis-resource.ts';
 import {
   findCrisisResource,
   insertCrisisResource,
@@ -22,12 +20,13 @@ import {
 } from '../crisis-resources/crisis-resource-repository.ts';
 import { crisisResourceRuleErrors, verifiedAtErrors } from '../crisis-resources/crisis-resource-rules.ts';
 import { mirrorPairing, pairingErrors } from '../crisis-resources/pairing.ts';
+import { publicRecord } from '../crisis-resources/public-record.ts';
 import { generateResourceId } from '../crisis-resources/resource-id.ts';
-import { todayIn } from '../crisis-resources/time-zones.ts';
 import type { Queryable } from '../db/database.ts';
+import { todayIn } from '../hours/time-zones.ts';
 import { HttpProblem, type FieldError } from '../http/problem.ts';
 import { validationProblem } from '../http/validation-problem.ts';
-import type { HandlerMap } from './handler-types.ts';
+import type { HandlerMap, OperationHandler } from './handler-types.ts';
 
 /** Generated ids carry 32 random bits; a clash is near impossible, but one retry costs nothing. */
 const GENERATED_ID_ATTEMPTS = 3;
@@ -68,25 +67,44 @@ function assertActive(resource: AdminCrisisResource, action: string): void {
   }
 }
 
+/**
+ * An admin write, followed by dropping every kept public answer (GET /crisis-resources), so that the change shows
+ * at once. It runs after the handler's transaction has committed, or rolled back (then it costs only a refetch).
+ */
+function changesPublicList(handler: OperationHandler): OperationHandler {
+  return async (c, input) => {
+    try {
+      return await handler(c, input);
+    } finally {
+      c.var.deps.crisisListCache.clear();
+    }
+  };
+}
+
 export const adminCrisisResourceHandlers: HandlerMap = {
   'GET /admin/crisis-resources': async (c, input) => {
-    const { query } = input;
-    const limit = query.limit as number;
+    const query = input.query as QueryOf<'adminListCrisisResources'>;
+    // The contract gives limit a default, which the request validator fills in.
+    const limit = query.limit!;
     const page = await listAdminPage(c.var.deps.db, {
-      status: query.status as ResourceStatus | undefined,
-      country: query.country as string | undefined,
-      verifiedBefore: query.verifiedBefore as string | undefined,
+      status: query.status,
+      country: query.country,
+      verifiedBefore: query.verifiedBefore,
       words: typeof query.q === 'string' ? query.q.split(/\s+/).filter((word) => word !== '') : [],
       after: typeof query.cursor === 'string' ? decodeCursor(query.cursor) : undefined,
       limit,
     });
     const last = page.items.at(-1);
-    return c.json({ items: page.items, nextCursor: page.hasMore && last ? encodeCursor(last.id) : null }, 200);
+    const list: AdminCrisisResourceList = {
+      items: page.items,
+      nextCursor: page.hasMore && last ? encodeCursor(last.id) : null,
+    };
+    return c.json(list, 200);
   },
 
-  'POST /admin/crisis-resources': async (c, input) => {
+  'POST /admin/crisis-resources': changesPublicList(async (c, input) => {
     const { db, contract } = c.var.deps;
-    const body = input.body as CrisisResourceInput;
+    const body = input.body as JsonBodyOf<'adminCreateCrisisResource'>;
     const created = await db.transaction(async (tx) => {
       const record: CrisisResource = {
         ...body,
@@ -110,27 +128,27 @@ export const adminCrisisResourceHandlers: HandlerMap = {
     return c.json(created, 201, {
       Location: `${contract.basePath}/admin/crisis-resources/${encodeURIComponent(created.id)}`,
     });
-  },
+  }),
 
-  'PATCH /admin/crisis-resources/{resourceId}': async (c, input) => {
+  'PATCH /admin/crisis-resources/{resourceId}': changesPublicList(async (c, input) => {
     const { db, contract } = c.var.deps;
     const id = input.path.resourceId as string;
     const updated = await db.transaction(async (tx) => {
       const existing = await findForChange(tx, id);
       assertActive(existing, 'edited');
       const before = publicRecord(existing);
-      const record = applyPatch(before, input.body as Record<string, unknown>);
+      const record = applyPatch(before, input.body as JsonBodyOf<'adminUpdateCrisisResource'>);
       await assertSavable(tx, contract, record, before.pairedWith);
       const saved = await updateCrisisResource(tx, record);
       await mirrorPairing(tx, id, before.pairedWith, record.pairedWith);
       return saved;
     });
     return c.json(updated, 200);
-  },
+  }),
 
-  'POST /admin/crisis-resources/{resourceId}/retire': async (c, input) => {
+  'POST /admin/crisis-resources/{resourceId}/retire': changesPublicList(async (c, input) => {
     const id = input.path.resourceId as string;
-    const retirement = input.body as Retirement;
+    const retirement = input.body as JsonBodyOf<'adminRetireCrisisResource'>;
     const retired = await c.var.deps.db.transaction(async (tx) => {
       const existing = await findForChange(tx, id);
       // Retiring twice changes nothing, so a repeated request is harmless (the contract needs no key here).
@@ -151,11 +169,11 @@ export const adminCrisisResourceHandlers: HandlerMap = {
       return saved;
     });
     return c.json(retired, 200);
-  },
+  }),
 
-  'POST /admin/crisis-resources/{resourceId}/verify': async (c, input) => {
+  'POST /admin/crisis-resources/{resourceId}/verify': changesPublicList(async (c, input) => {
     const id = input.path.resourceId as string;
-    const verification = input.body as Verification;
+    const verification = input.body as JsonBodyOf<'adminVerifyCrisisResource'>;
     const verified = await c.var.deps.db.transaction(async (tx) => {
       const existing = await findForChange(tx, id);
       assertActive(existing, 'verified');
@@ -175,5 +193,5 @@ export const adminCrisisResourceHandlers: HandlerMap = {
       return updateCrisisResource(tx, record, { verificationNote: verification.note ?? null });
     });
     return c.json(verified, 200);
-  },
+  }),
 };

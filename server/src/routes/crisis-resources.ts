@@ -1,12 +1,16 @@
-import { readCampusConfig } from '../campus-config/campus-config-repository.ts';
-import type { CampusConfig } from '../campus-config/campus-config.ts';
-import type { ResourceScope } from '../crisis-resources/crisis-resource.ts';
-import { publicCrisisResources } from '../crisis-resources/public-crisis-list.ts';
+import type { CampusConfig, CrisisResourceList, QueryOf } from '../contract/api-types.ts';
+import {
+  PUBLIC_LIST_MAX_AGE_SECONDS,
+  publicCrisisResources,
+  publicListKey,
+  type PublicListQuery,
+} from '../crisis-resources/public-crisis-list.ts';
 import { HttpProblem } from '../http/problem.ts';
 import type { HandlerMap } from './handler-types.ts';
 
-/** Public, and the same for every student of a place: shared caches may keep it for five minutes. */
-const PUBLIC_CACHE = 'public, max-age=300';
+const PUBLIC_CACHE = `public, max-age=${PUBLIC_LIST_MAX_AGE_SECONDS}`;
+
+type ListQuery = QueryOf<'listCrisisResources'>;
 
 interface Place {
   country: string;
@@ -18,9 +22,9 @@ interface Place {
  * campus services are included). A `region` alone implies its country; a `region` of another country than the
  * one asked for is an error rather than a silently empty regional list.
  */
-function placeFor(query: Record<string, unknown>, campus: CampusConfig): Place {
-  const askedCountry = query.country as string | undefined;
-  const askedRegion = query.region as string | undefined;
+function placeFor(query: ListQuery, campus: CampusConfig): Place {
+  const askedCountry = query.country;
+  const askedRegion = query.region;
   if (askedCountry === undefined && askedRegion === undefined) {
     return { country: campus.country, region: campus.region };
   }
@@ -35,25 +39,34 @@ function placeFor(query: Record<string, unknown>, campus: CampusConfig): Place {
 }
 
 export const crisisResourceHandlers: HandlerMap = {
+  /**
+   * With the campus configuration cached (deps.campusConfig), an answer costs one query, and a repeated question
+   * none: answers are kept in deps.crisisListCache for their max-age, and every admin write clears it.
+   */
   'GET /crisis-resources': async (c, input) => {
-    const { db, crisisData } = c.var.deps;
-    const campus = await readCampusConfig(db);
+    const { db, crisisData, campusConfig, crisisListCache } = c.var.deps;
+    const campus = await campusConfig.get();
     if (!campus.features.crisisResources) {
       // The contract's answer for a switched-off feature; the widgets then keep their bundled numbers.
       throw new HttpProblem(501, { detail: 'This campus does not publish crisis resources through this service.' });
     }
-    const place = placeFor(input.query, campus);
-    const items = await publicCrisisResources(db, {
-      ...place,
-      scope: input.query.scope as ResourceScope | undefined,
-      lang: input.query.lang as string | undefined,
-      topic: input.query.topic as string | undefined,
+    const asked = input.query as ListQuery;
+    const place = placeFor(asked, campus);
+    const query: PublicListQuery = { ...place, scope: asked.scope, lang: asked.lang, topic: asked.topic };
+    const answer = await crisisListCache.getOrCompute(publicListKey(query), async () => {
+      const body: CrisisResourceList = {
+        items: await publicCrisisResources(db, query),
+        generatedAt: new Date().toISOString(),
+        emergencyNumbers: crisisData.emergencyNumbers.filter((entry) => entry.country === place.country),
+      };
+      return JSON.stringify(body);
     });
-    const body = {
-      items,
-      generatedAt: new Date().toISOString(),
-      emergencyNumbers: crisisData.emergencyNumbers.filter((entry) => entry.country === place.country),
-    };
-    return c.json(body, 200, { 'Cache-Control': PUBLIC_CACHE });
+    const age = crisisListCache.ageSeconds(answer);
+    return c.body(answer.body, 200, {
+      'Content-Type': 'application/json',
+      'Cache-Control': PUBLIC_CACHE,
+      // A kept answer says how old it is, so that shared caches keep it only for what is left of its max-age.
+      ...(age > 0 ? { Age: String(age) } : {}),
+    });
   },
 };

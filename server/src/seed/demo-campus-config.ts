@@ -1,5 +1,5 @@
-import type { CampusConfig } from '../campus-config/campus-config.ts';
 import { writeCampusConfig } from '../campus-config/campus-config-repository.ts';
+import type { CampusConfig } from '../contract/api-types.ts';
 import type { Seeder } from './seeder.ts';
 
 /** The fictional campus of the demo pages (demo/index.html). The .example domain is reserved, so its links lead nowhere real. */

@@ -1,7 +1,6 @@
-import type { WeeklyHours } from '../campus-config/campus-config.ts';
-import type { CrisisResource } from '../crisis-resources/crisis-resource.ts';
+import type { CrisisResource, WeeklyHours } from '../contract/api-types.ts';
 import { upsertSeedCrisisResource } from '../crisis-resources/crisis-resource-repository.ts';
-import { todayIn } from '../crisis-resources/time-zones.ts';
+import { todayIn } from '../hours/time-zones.ts';
 import type { Seeder } from './seeder.ts';
 
 /**
