@@ -3,7 +3,7 @@
 // fixtures need linked from this repo's node_modules, so nothing is downloaded. Tests that resolve
 // "peer-support-widgets/…" through package.json "exports" use it; only files listed in "files" are there.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,11 +66,4 @@ export function typeCheck(projectDir, tsconfig = 'tsconfig.json') {
   } catch (error) {
     return { ok: false, output: `${error.stdout ?? ''}${error.stderr ?? ''}` };
   }
-}
-
-/** Files in a folder, recursively, as paths relative to it. */
-export function filesIn(dir) {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice(dir.length + 1));
 }
