@@ -6,6 +6,8 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   framework: { name: '@storybook/web-components-vite', options: {} },
+  // A docs page per element (autodocs, turned on for every stories file in preview.ts) from custom-elements.json.
+  addons: ['@storybook/addon-docs'],
   core: {
     // The build machines have no internet: no telemetry, no release notes fetched.
     disableTelemetry: true,

@@ -1,14 +1,20 @@
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
+import { ElementDocsPage } from './docs-page.js';
+import { controlsFromTypes, manifestForStorybook, renderElement } from './element-docs.js';
 
-// `npm run storybook` and `npm run build-storybook` generate custom-elements.json first; the manifest gives the
-// controls panel every attribute, property, event, slot, part and custom property from the elements' JSDoc.
-// A glob (not a plain import) keeps type checking and linting working on a fresh checkout without the manifest.
-const manifests = import.meta.glob<{ default: object }>('../custom-elements.json', { eager: true });
+// `npm run storybook` and `npm run build-storybook` generate custom-elements.json first; the manifest gives each
+// element's docs page (autodocs, on for every stories file) its description and the controls panel every attribute,
+// property, event, slot, part and custom property from the elements' JSDoc (see element-docs.ts for what is left
+// out and how args reach the element). A glob (not a plain import) keeps type checking and linting working on a
+// fresh checkout without the manifest.
+const manifests = import.meta.glob<{ default: Parameters<typeof manifestForStorybook>[0] }>('../custom-elements.json', {
+  eager: true,
+});
 const manifest = Object.values(manifests)[0]?.default;
 if (manifest) {
-  setCustomElementsManifest(manifest);
+  setCustomElementsManifest(manifestForStorybook(manifest));
 } else {
   console.warn('custom-elements.json is missing: run "npm run analyze" for attribute and event documentation.');
 }
@@ -27,6 +33,9 @@ const withPageSettings: Decorator = (story, { globals }) => {
 };
 
 const preview: Preview = {
+  tags: ['autodocs'],
+  render: renderElement,
+  argTypesEnhancers: [controlsFromTypes],
   decorators: [withPageSettings],
   globalTypes: {
     locale: {
@@ -70,6 +79,11 @@ const preview: Preview = {
   initialGlobals: { locale: 'en', direction: 'ltr', scheme: 'light' },
   parameters: {
     controls: { expanded: true },
+    docs: {
+      page: ElementDocsPage,
+      // The page shows the manifest's description itself; the Description block keeps to the stories file's own.
+      extractComponentDescription: () => undefined,
+    },
   },
 };
 

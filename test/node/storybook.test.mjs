@@ -1,0 +1,196 @@
+// The static Storybook (storybook-static/, from `npm run build-storybook`, which npm test runs before this) has a
+// docs page per element generated from custom-elements.json, stories for every element, a docs table of the public
+// API only, and controls that reach the element. Checked in headless Chromium over loopback.
+// Without storybook-static/ the checks are skipped, except on CI, where that is a failure.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, relative, sep } from 'node:path';
+import { test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, resolveChromium } from '../../scripts/chromium.mjs';
+import { repoRoot } from './helpers/packed-package.mjs';
+
+const staticDir = join(repoRoot, 'storybook-static');
+const built = existsSync(join(staticDir, 'index.json'));
+const skip = built || process.env.CI ? false : 'storybook-static/ is missing: run "npm run build-storybook" first';
+
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'custom-elements.json'), 'utf8'));
+const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => d.tagName).filter(Boolean)).sort();
+const index = () => JSON.parse(readFileSync(join(staticDir, 'index.json'), 'utf8')).entries;
+
+test('every element has a docs page and stories', { skip }, () => {
+  const entries = Object.values(index());
+  for (const tag of tags) {
+    const title = `Elements/${tag}`;
+    assert.ok(
+      entries.some((e) => e.type === 'docs' && e.title === title),
+      `no docs page (autodocs) for ${title}`,
+    );
+    assert.ok(
+      entries.some((e) => e.type === 'story' && e.title === title),
+      `no stories for ${title}`,
+    );
+  }
+});
+
+async function withStorybook(run) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    const file = join(staticDir, path === '/' ? 'index.html' : path);
+    const inside = relative(staticDir, file);
+    if (inside.startsWith(`..${sep}`) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser = await chromium.launch({ executablePath: resolveChromium(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await run(page, `http://127.0.0.1:${server.address().port}`);
+    assert.deepEqual(errors, [], 'errors in the Storybook page');
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+test('each docs page shows the manifest description and the public API, no internals', { skip }, async () => {
+  await withStorybook(async (page, url) => {
+    for (const declaration of manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName)) {
+      const tag = declaration.tagName;
+      await page.goto(`${url}/iframe.html?id=elements-${tag}--docs&viewMode=docs`);
+      const table = page.locator('table.docblock-argstable').first();
+      await table.waitFor({ timeout: 30_000 });
+      const rows = await table.locator('tbody tr td:first-child').allInnerTexts();
+      const names = rows.map((text) => text.split('\n')[0].trim());
+      for (const attribute of declaration.attributes ?? []) {
+        assert.ok(names.includes(attribute.name), `<${tag}> docs list ${attribute.name} (rows: ${names.join(', ')})`);
+      }
+      // Statics, read-only and protected members. (A stories file may declare args of its own, such as the
+      // provider's `apiBase`, which its render uses.)
+      const internals = ['tagName', 'version', 'define', 'config', 'needsBackend', 'open', 'activeCountry'];
+      for (const internal of internals) {
+        assert.ok(!names.includes(internal), `<${tag}> docs list ${internal}`);
+      }
+      const docs = await page.locator('.sbdocs-content').innerText();
+      for (const text of [declaration.summary, declaration.description]) {
+        const start = text.split('\n')[0].replace(/`/g, '').slice(0, 40);
+        assert.ok(docs.includes(start), `<${tag}> docs show "${start}…"`);
+      }
+    }
+    // The help link's page in particular: its attributes and a custom property, with their controls.
+    await page.goto(`${url}/iframe.html?id=elements-peer-help-link--docs&viewMode=docs`);
+    const table = page.locator('table.docblock-argstable').first();
+    await table.waitFor({ timeout: 30_000 });
+    const names = (await table.locator('tbody tr td:first-child').allInnerTexts()).map((t) => t.split('\n')[0]);
+    for (const name of ['exit-url', 'country', 'api-base', 'region', 'timeout', 'strings', '--peer-color-accent']) {
+      assert.ok(names.includes(name), `the help link's args table lists ${name}`);
+    }
+    for (const name of ['apiBase', 'exitUrl']) {
+      assert.ok(!names.includes(name), `the help link's args table lists ${name} next to its attribute`);
+    }
+  });
+});
+
+test('each control reaches the element: attributes, properties and custom properties', { skip }, async () => {
+  await withStorybook(async (page, url) => {
+    const storyId = 'elements-peer-help-link--default';
+    await page.goto(`${url}/iframe.html?id=${storyId}&viewMode=story`);
+    await page.locator('peer-help-link').waitFor({ state: 'attached', timeout: 30_000 });
+    const strings = { en: { 'help.needHelpNow': 'Talk to someone now' } };
+    // What the controls panel sends when a control changes.
+    await page.evaluate(
+      ({ storyId, strings }) =>
+        window.__STORYBOOK_ADDONS_CHANNEL__.emit('updateStoryArgs', {
+          storyId,
+          updatedArgs: {
+            country: 'GB',
+            'exit-url': 'https://weather.example',
+            timeout: 5000,
+            strings,
+            '--peer-target-size': '48px',
+          },
+        }),
+      { storyId, strings },
+    );
+    await page.waitForFunction(() => document.querySelector('peer-help-link')?.country === 'GB', null, {
+      timeout: 10_000,
+    });
+    const state = await page.locator('peer-help-link').evaluate(async (element) => {
+      await element.updateComplete;
+      return {
+        country: element.country,
+        exitUrl: element.exitUrl,
+        timeout: element.timeout,
+        strings: element.strings,
+        targetSize: element.style.getPropertyValue('--peer-target-size'),
+        text: element.shadowRoot.querySelector('[part="link"]').textContent.trim(),
+      };
+    });
+    assert.deepEqual(state, {
+      country: 'GB',
+      exitUrl: 'https://weather.example',
+      timeout: 5000,
+      strings,
+      targetSize: '48px',
+      text: 'Talk to someone now',
+    });
+  });
+});
+
+test('controls follow the manifest types: text, number, object, none for functions and parts', { skip }, async () => {
+  await withStorybook(async (page, url) => {
+    await page.goto(`${url}/iframe.html?id=elements-peer-help-link--docs&viewMode=docs`);
+    const table = page.locator('table.docblock-argstable').first();
+    await table.waitFor({ timeout: 30_000 });
+    const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+      Object.fromEntries(
+        trs
+          .filter((tr) => tr.children.length >= 4)
+          .map((tr) => {
+            const control = tr.children[3];
+            const input = control.querySelector('textarea, input, select');
+            // An unset arg shows a "Set string" / "Set number" / "Set object" button instead of its input.
+            const text = control.innerText.replace(/Setup controls/, '').trim();
+            return [tr.children[0].innerText.trim(), input ? input.tagName.toLowerCase() : text];
+          }),
+      ),
+    );
+    assert.equal(rows['country'], 'textarea', 'country (set by the story) has a text control');
+    assert.equal(rows['region'], 'Set string');
+    assert.equal(rows['timeout'], 'Set number');
+    assert.equal(rows['strings'], 'Set object');
+    assert.equal(rows['--peer-color-accent'], 'Set string');
+    assert.equal(rows['fetch'], '-', 'fetch (a function) has no control');
+    assert.equal(rows['link'], '-', 'a CSS part has no control');
+  });
+});
+
+test('every <peer-help-link> story renders, and the opened ones show the dialog', { skip }, async () => {
+  const stories = Object.values(index()).filter((e) => e.type === 'story' && e.title === 'Elements/peer-help-link');
+  assert.ok(stories.length >= 5, `only ${stories.length} stories for <peer-help-link>`);
+  await withStorybook(async (page, url) => {
+    for (const story of stories) {
+      await page.goto(`${url}/iframe.html?id=${story.id}&viewMode=story`);
+      const link = page.locator('peer-help-link').first();
+      await link.waitFor({ state: 'attached', timeout: 30_000 });
+      await page.waitForFunction(() =>
+        document.querySelector('peer-help-link')?.shadowRoot?.querySelector('[part="link"]'),
+      );
+      if (story.tags.includes('play-fn')) {
+        await page.waitForFunction(
+          () => document.querySelector('peer-help-link')?.shadowRoot?.querySelector('dialog')?.open === true,
+          null,
+          { timeout: 10_000 },
+        );
+      }
+    }
+  });
+});
