@@ -35,10 +35,30 @@ export const peerConfigContext = createContext<PeerConfig>('peer-support-config'
 const COUNTRY = /^[A-Z]{2}$/;
 const SUBDIVISION = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
 
-/** "us", " US " → "US"; anything that is not an ISO 3166-1 alpha-2 code → undefined. */
+/**
+ * "us", " US " → "US"; an old or informal code → the current one ("UK" → "GB"); anything that names no country
+ * ("XX", "USA") → undefined, so the next configuration layer, or the browser's hint, applies instead.
+ */
 export function normalizeCountry(value: unknown): string | undefined {
   const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
-  return COUNTRY.test(code) ? code : undefined;
+  if (!COUNTRY.test(code)) return undefined;
+  if (!countries.has(code)) countries.set(code, countryOf(code));
+  return countries.get(code);
+}
+
+// Codes that name no country: private use, "unknown" and groupings (XK, Kosovo, is used for a country).
+const NOT_A_COUNTRY = /^(AA|Q[M-Z]|X[A-JL-Z]|ZZ|EU|EZ|UN)$/;
+const countries = new Map<string, string | undefined>();
+let regionNames: Intl.DisplayNames | undefined;
+
+function countryOf(code: string): string | undefined {
+  try {
+    const region = new Intl.Locale(`und-${code}`).region ?? code; // CLDR aliases: UK → GB
+    regionNames ??= new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
+    return !NOT_A_COUNTRY.test(region) && regionNames.of(region) ? region : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** "us-ca", "US_CA" → "US-CA"; anything that is not an ISO 3166-2 code → undefined. */

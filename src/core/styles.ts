@@ -86,6 +86,10 @@ export const buttonStyles = css`
     gap: 0.5em;
     min-block-size: var(--_target);
     min-inline-size: var(--_target);
+    /* Reflow at 320 px (WCAG 1.4.10): a long label wraps inside the button instead of widening the page. */
+    max-inline-size: 100%;
+    overflow-wrap: anywhere;
+    text-align: center;
     padding: 0.5em 1.1em;
     border: 2px solid var(--_accent);
     border-radius: var(--_radius);
@@ -123,6 +127,7 @@ export const formStyles = css`
   select,
   textarea {
     min-block-size: var(--_target);
+    max-inline-size: 100%;
     padding: 0.5em 0.75em;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) / 2);

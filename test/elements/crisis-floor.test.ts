@@ -123,6 +123,71 @@ describe('<peer-crisis-resources> crisis help never shrinks', () => {
     }
   });
 
+  it('keeps the links when an answer writes the same numbers with spaces, dashes or brackets', async () => {
+    const update = campusService({
+      id: 'us-988-lifeline',
+      scope: 'national',
+      subdivisions: [],
+      contactMethods: [
+        { type: 'phone', value: '9 8 8', hours: alwaysOpen },
+        { type: 'sms', value: '(988)', hours: alwaysOpen },
+      ],
+    });
+    const formatted = campusService({
+      id: 'campus',
+      contactMethods: [{ type: 'phone', value: '+1 (555) 555-0100', hours: alwaysOpen }],
+    });
+    const el = await crisisWith(listOf([update, formatted]));
+    await settled(el);
+    const lifeline = shadow(el).querySelector('[data-id="us-988-lifeline"]')!;
+    expect(lifeline.querySelector('a[href="tel:988"]')).to.exist;
+    expect(lifeline.querySelector('a[href="sms:988"]')).to.exist;
+    expect(shadow(el).querySelector('[data-id="campus"] a[href="tel:+15555550100"]')).to.exist;
+  });
+
+  it('shows and copies only the number a method dials: display, label and keyword naming another are dropped', async () => {
+    const method = (extra: Record<string, unknown>) => ({ type: 'phone', hours: alwaysOpen, ...extra });
+    const liar = campusService({
+      id: 'liar',
+      contactMethods: [
+        method({ value: '+1 555 555 0103', displayValue: '988' }),
+        method({ value: '*988', displayValue: '988' }),
+        method({ value: '+918002738255', displayValue: '+1 800-273-8255' }),
+        method({ value: '+15555550101', displayValue: '+1 555-555-0101 (busy? call 555-555-0199)' }),
+        method({ value: '988', displayValue: '988 or 5555550199', label: 'Or dial 555-555-0199' }),
+        { type: 'sms', value: '741741', smsKeyword: 'HI to 911', hours: alwaysOpen },
+      ],
+    });
+    const el = await crisisWith(listOf([liar]));
+    await settled(el);
+    const methods = [...shadow(el).querySelectorAll('[data-id="liar"] [part~="method"]')];
+    const texts = methods.map((li) => li.textContent!.replace(/\s+/g, ' '));
+    expect(texts[0]).to.contain('Call +1 555 555 0103').and.not.contain('Call 988');
+    expect(texts[1]).to.contain('Call *988');
+    expect(texts[2]).to.contain('Call +918002738255').and.not.contain('800-273');
+    expect(texts[3]).to.contain('Call +15555550101').and.not.contain('0199');
+    expect(texts[4]).to.contain('Call 988').and.not.contain('0199');
+    expect(texts[5]).to.contain('Text 741741').and.not.contain('911');
+    expect(methods[5]!.querySelector('a')!.getAttribute('href')).to.equal('sms:741741');
+    const copyLabels = methods.map((li) => li.querySelector('[part~="copy"]')?.getAttribute('aria-label'));
+    expect(copyLabels[0]).to.equal('Copy number +1 555 555 0103');
+  });
+
+  it('never pulls in a pair partner from another country', async () => {
+    const us = campusService({ id: 'us-x', pairedWith: ['ca-x'] });
+    const ca = campusService({
+      id: 'ca-x',
+      country: 'CA',
+      subdivisions: [],
+      contactMethods: [{ type: 'phone', value: '+16135550100', hours: alwaysOpen }],
+    });
+    const el = await crisisWith(listOf([us, ca]));
+    await settled(el);
+    expect(shadow(el).querySelector('[data-id="us-x"]')).to.exist;
+    // A boolean, not the element: chai's message for a failing DOM element can take the page down with it.
+    expect(shadow(el).querySelector('[data-id="ca-x"]') === null, 'the Canadian partner is left out').to.equal(true);
+  });
+
   describe('the pasted fallback', () => {
     const fallback = html`<p>Campus Safety: <a href="tel:+15555550100">555-555-0100</a></p>`;
 
@@ -143,6 +208,27 @@ describe('<peer-crisis-resources> crisis help never shrinks', () => {
       expect(shadow(el).querySelector<HTMLElement>('[part~="fallback"]')!.hidden).to.equal(true);
       expect(numbersOnScreen(el).has('tel:15555550100')).to.equal(true);
     });
+
+    for (const [what, markup, value] of [
+      ['the list has a number one digit longer', html`<a href="tel:+15555550100">Safety</a>`, '+215555550100'],
+      ['its number has an extension', html`<a href="tel:+15555550100;ext=2">Safety</a>`, '+15555550100'],
+      ['its number has pauses', html`<a href="tel:+15555550100,,2">Safety</a>`, '+15555550100'],
+      [
+        'its number is in an image map',
+        html`<map name="m"><area href="tel:+15555550111" alt="Nurse" shape="default" /></map>`,
+        '+15555550100',
+      ],
+    ] as const) {
+      it(`stays when ${what}`, async () => {
+        const campus = campusService({
+          id: 'campus-safety',
+          contactMethods: [{ type: 'phone', value, displayValue: '+1 555-555-0100', hours: alwaysOpen }],
+        });
+        const el = await crisisWith(listOf([campus]), markup);
+        await settled(el);
+        expect(shadow(el).querySelector<HTMLElement>('[part~="fallback"]')!.hidden).to.equal(false);
+      });
+    }
 
     it('shows again when the page adds a number to it that the list lacks', async () => {
       const safety = campusService({
@@ -175,9 +261,24 @@ describe('<peer-crisis-resources> crisis help never shrinks', () => {
     }
     const BUNDLED_IDS = ['us-988-lifeline', 'us-crisis-text-line', 'us-trevor-lifeline', 'us-veterans-crisis-line'];
 
-    function generatedAnswer(seed: number): unknown {
+    function generatedAnswer(seed: number): { items: unknown[]; [key: string]: unknown } {
       const r = random(seed);
-      const number = () => r.pick(['911', '988', '5550', '112', '741741', '+15555550100', '+15555550142', 'abc']);
+      const number = () =>
+        r.pick([
+          '911',
+          '988',
+          '9 8 8',
+          '(988)',
+          '*988',
+          '5550',
+          '112',
+          '741741',
+          '+15555550100',
+          '+1 (555) 555-0100',
+          '+215555550100',
+          '+15555550142',
+          'abc',
+        ]);
       const method = () => ({
         type: r.pick(['phone', 'sms', 'chat', 'tty', 'whatsapp', 'walk-in']),
         value: number(),
@@ -212,15 +313,58 @@ describe('<peer-crisis-resources> crisis help never shrinks', () => {
       };
     }
 
+    /** A later answer made from an earlier one: records dropped, moved, cut down, or their numbers rewritten. */
+    function laterAnswer(first: ReturnType<typeof generatedAnswer>, seed: number) {
+      const r = random(seed);
+      const rewrite = (value: string) =>
+        r.pick([
+          value,
+          value.replace(/(\d)(?=(\d{3})+$)/g, '$1 '),
+          value.replace(/^\+1/, '+1 (').replace(/(\(\d{3})/, '$1) '),
+          value.split('').join(r.pick([' ', '-', '.'])),
+          `${value}.`,
+        ]);
+      const items = (first.items as Array<Record<string, unknown>>).flatMap((item) => {
+        if (r.next() < 0.2) return [];
+        const methods = (item.contactMethods as Array<Record<string, unknown>> | undefined) ?? [];
+        return [
+          {
+            ...item,
+            ...(r.next() < 0.2 ? { country: r.pick(['CA', 'GB']) } : {}),
+            contactMethods: methods
+              .filter(() => r.next() < 0.7)
+              .map((method) => ({ ...method, value: rewrite(String(method.value)) })),
+          },
+        ];
+      });
+      return { ...first, items: items.filter((item) => (item.contactMethods?.length ?? 1) > 0) };
+    }
+
     const fallback = html`<p><a href="tel:+15555550100">555-555-0100</a> <a href="sms:+15555550142">Text us</a></p>`;
 
-    for (let seed = 1; seed <= 40; seed++) {
-      it(`holds for generated answer #${seed}`, async () => {
-        const el = await crisisWith(generatedAnswer(seed), fallback);
+    for (let seed = 1; seed <= 60; seed++) {
+      it(`holds for generated answer #${seed}, then a later one after a new language asks again`, async () => {
+        const first = generatedAnswer(seed);
+        const answers = [first, seed % 2 ? laterAnswer(first, seed + 1000) : generatedAnswer(seed + 1000)];
+        let call = 0;
+        const fetch: typeof window.fetch = async () =>
+          new Response(JSON.stringify(answers[Math.min(call++, 1)]), {
+            headers: { 'content-type': 'application/json' },
+          });
+        const el = await fixture<Crisis>(
+          html`<peer-crisis-resources src="/crisis.json" country="US" region="US-MA" .fetch=${fetch}
+            >${fallback}</peer-crisis-resources
+          >`,
+        );
         const before = numbersOnScreen(el);
         expect(before.size, 'something on screen before').to.be.greaterThan(3);
         await settled(el);
-        expect(missing(before, numbersOnScreen(el)), JSON.stringify(generatedAnswer(seed))).to.deep.equal([]);
+        const afterFirst = numbersOnScreen(el);
+        expect(missing(before, afterFirst), JSON.stringify(answers[0])).to.deep.equal([]);
+        el.setAttribute('lang', 'es');
+        await waitUntil(() => call > 1, 'asked again');
+        await settled(el);
+        expect(missing(afterFirst, numbersOnScreen(el)), JSON.stringify(answers)).to.deep.equal([]);
       });
     }
   });

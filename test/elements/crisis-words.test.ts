@@ -159,7 +159,84 @@ describe('<peer-crisis-resources> words that stay true', () => {
     });
   });
 
+  describe('a page in a language with no table', () => {
+    it('shows English left to right throughout, with English country and language names and dates', async () => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div dir="rtl" lang="he"><peer-crisis-resources country="AU"></peer-crisis-resources></div>`,
+      );
+      const el = wrapper.firstElementChild as Crisis;
+      await el.updateComplete;
+      const panel = shadow(el).querySelector<HTMLElement>('[part~="panel"]')!;
+      expect([panel.lang, getComputedStyle(panel).direction]).to.deep.equal(['en', 'ltr']);
+      expect(panel.textContent).not.to.match(/[\u0590-\u05ff]/);
+      expect(words(shadow(el).querySelector('[part~="country"]')!)).to.contain('Numbers for Australia');
+    });
+  });
+
+  describe('Spanish details', () => {
+    it('says "from mobile phones" in Spanish, and keeps English notes and display words out of Spanish sentences', async () => {
+      const nurse = campusService({
+        id: 'ext',
+        contactMethods: [
+          {
+            type: 'phone',
+            value: '+15555550100',
+            displayValue: '555-555-0100 ext. 2',
+            hours: { timeZone: 'UTC', alwaysOpen: true, weekly: [] },
+          },
+        ],
+      });
+      const el = await settledWith(
+        listOf([nurse], {
+          emergencyNumbers: [{ country: 'US', number: '911', services: ['general'], note: 'Text 911 where available' }],
+        }),
+        { lang: 'es' },
+      );
+      const emergency = shadow(el).querySelector('[part~="emergency"]')!;
+      expect(emergency.querySelector('[lang="en"]')!.textContent).to.equal('Text 911 where available');
+      const action = shadow(el).querySelector('[data-id="ext"] [part~="action"]')!;
+      expect(words(action)).to.equal('Call 555-555-0100 ext. 2');
+      const veterans = shadow(el).querySelector('[data-id="us-veterans-crisis-line"] [part~="copy"]')!;
+      expect(veterans.getAttribute('aria-label')).to.equal(
+        'Copiar número 988 y luego pulsa 1'.replace(' y luego pulsa 1', ''),
+      );
+      const au = await fixture<Crisis>(html`<peer-crisis-resources lang="es" country="AU"></peer-crisis-resources>`);
+      expect(words(shadow(au).querySelector('[part~="emergency"]')!)).to.contain('Desde teléfonos móviles.');
+    });
+  });
+
+  describe('reflow', () => {
+    it('fits a 320 px wide screen without scrolling sideways, in Spanish too', async () => {
+      for (const lang of ['en', 'es']) {
+        const wrapper = await fixture<HTMLDivElement>(
+          html`<div style="width: 320px">
+            <peer-crisis-resources lang=${lang} country="US"></peer-crisis-resources>
+          </div>`,
+        );
+        const el = wrapper.firstElementChild as Crisis;
+        await el.updateComplete;
+        const panel = shadow(el).querySelector<HTMLElement>('[part~="panel"]')!;
+        const overflowing = [...shadow(el).querySelectorAll<HTMLElement>('*')].filter(
+          (node) => node.getBoundingClientRect().right > wrapper.getBoundingClientRect().right + 0.5,
+        );
+        expect(
+          overflowing.map((node) => node.getAttribute('part') ?? node.localName),
+          lang,
+        ).to.deep.equal([]);
+        expect(panel.scrollWidth, lang).to.be.at.most(panel.clientWidth);
+      }
+    });
+  });
+
   describe('the assumed country', () => {
+    it('reads an informal code as the country it means, and ignores one that names no country', async () => {
+      const uk = await fixture<Crisis>(html`<peer-crisis-resources country="uk"></peer-crisis-resources>`);
+      expect(uk.activeCountry).to.equal('GB');
+      const xx = await fixture<Crisis>(html`<peer-crisis-resources country="XX"></peer-crisis-resources>`);
+      expect(xx.activeCountry).not.to.equal('XX');
+      expect(xx.config.country).to.equal(undefined);
+    });
+
     it('is named next to the emergency call, with the picker one tap away', async () => {
       const el = await fixture<Crisis>(html`<peer-crisis-resources country="US"></peer-crisis-resources>`);
       const note = shadow(el).querySelector('[part~="emergency"] [part~="country"]')!;

@@ -34,6 +34,8 @@ export const en = {
   'crisis.service.ambulance': 'Ambulance',
   'crisis.service.fire': 'Fire',
   'crisis.service.general': 'All emergencies',
+  'crisis.from.mobile': 'From mobile phones.',
+  'crisis.from.landline': 'From landlines.',
   'crisis.lines.heading': 'Talk to someone',
   'crisis.fallback.heading': 'On campus',
   'crisis.none':

@@ -33,6 +33,8 @@ export const es: Messages = {
   'crisis.service.ambulance': 'Ambulancia',
   'crisis.service.fire': 'Bomberos',
   'crisis.service.general': 'Todas las emergencias',
+  'crisis.from.mobile': 'Desde teléfonos móviles.',
+  'crisis.from.landline': 'Desde teléfonos fijos.',
   'crisis.lines.heading': 'Habla con alguien',
   'crisis.fallback.heading': 'En el campus',
   'crisis.none':

@@ -32,14 +32,25 @@ export class LocalizeController implements ReactiveController {
     this.stopObserving?.();
   }
 
-  /** The BCP 47 tag that applies (for `Intl`), e.g. "es-MX". */
+  /**
+   * The BCP 47 tag that applies (for `Intl`), e.g. "es-MX". When no table serves the page's language, the table's
+   * own language ("en"): dates, country and language names then match the words around them, never a sentence in
+   * English with a Hebrew month in it.
+   */
   get lang(): string {
-    const lang = canonical(nearestLang(this.host));
+    const requested = canonical(nearestLang(this.host));
+    const table = matchLocale(requested);
+    const lang = table === requested.toLowerCase() || table === primary(requested) ? requested : table;
     if (lang !== this.cachedLang) {
       this.cachedLang = lang;
       this.formatters.clear();
     }
     return lang;
+  }
+
+  /** The writing direction of `lang`: "rtl" for Arabic, Hebrew, Persian, Urdu and the like. */
+  get dir(): 'ltr' | 'rtl' {
+    return directionOf(this.lang);
   }
 
   /** The translation table in use, e.g. "es" for "es-MX". */
@@ -91,6 +102,22 @@ export class LocalizeController implements ReactiveController {
       this.formatters.set(key, formatter);
     }
     return formatter;
+  }
+}
+
+function primary(tag: string): string {
+  return tag.toLowerCase().split('-')[0] ?? '';
+}
+
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);
+const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg']);
+
+function directionOf(tag: string): 'ltr' | 'rtl' {
+  try {
+    const locale = new Intl.Locale(tag).maximize();
+    return locale.script && RTL_SCRIPTS.has(locale.script) ? 'rtl' : 'ltr';
+  } catch {
+    return RTL_LANGUAGES.has(primary(tag)) ? 'rtl' : 'ltr';
   }
 }
 

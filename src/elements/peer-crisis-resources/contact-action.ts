@@ -1,6 +1,6 @@
 import { safeHref, smsHref, telHref } from '../../core/safe-url.js';
 import type { ContactMethod } from './crisis-data.js';
-import { sameNumber } from './phone-digits.js';
+import { dialString, namesAnotherNumber } from './phone-digits.js';
 
 /** What a student can do with one contact method, ready to render. */
 export interface ContactAction {
@@ -11,6 +11,8 @@ export interface ContactAction {
   display: string;
   /** True when `display` is a number worth copying (desktops cannot call). */
   copyable: boolean;
+  /** The SMS keyword to show and pre-fill, unless it names another number. */
+  keyword?: string;
 }
 
 const KIND: Record<ContactMethod['type'], ContactAction['kind']> = {
@@ -25,44 +27,49 @@ const KIND: Record<ContactMethod['type'], ContactAction['kind']> = {
   'walk-in': 'visit',
 };
 
-const isNumber = (value: string) => /^\+?[0-9]{2,15}$/.test(value);
+const NUMBER_TYPES = new Set<ContactMethod['type']>(['phone', 'sms', 'tty', 'whatsapp']);
 
 /**
  * What to show and link for one contact method. For methods that dial a number, the link is always built from
- * `value` and the text shown must be that same number: a `url` or a `displayValue` that names another number is
- * ignored, because a student must never read one number and dial another. `displayValue` may be a translation
- * (`display`), checked the same way.
+ * `value` (written with any usual separators), and the text shown must be that same number and name no other: a
+ * `url`, `displayValue` or SMS keyword that names another number is ignored, because a student must never read one
+ * number and dial or copy another. `display` may be a translation of `displayValue`, checked the same way.
  */
 export function contactAction(method: ContactMethod, display = method.displayValue): ContactAction {
   const kind = KIND[method.type];
-  const dialled = isNumber(method.value);
-  const shown = display ?? method.value;
-  const numberText = dialled && !sameNumber(shown, method.value) ? method.value : shown;
-  // A ready-made link from the data is used only if it passes the same vetting as everything else.
-  const given = method.url === undefined ? null : safeHref(method.url);
+  const dialled = dialString(method.value);
+  const numbered = NUMBER_TYPES.has(method.type) || (method.type === 'video-relay' && dialled !== undefined);
+  const written = display ?? method.value;
+  const shown = numbered && namesAnotherNumber(written, method.value) ? method.value : written;
+  // A ready-made link from the data is used only if it passes the same vetting as everything else, and never for
+  // a number (the link is built from the number itself).
+  const given = method.url === undefined || numbered ? null : safeHref(method.url);
+  const keyword =
+    method.smsKeyword && !namesAnotherNumber(method.smsKeyword, method.value) ? method.smsKeyword : undefined;
   switch (method.type) {
     case 'phone':
     case 'tty':
-      return { kind, href: dialled ? telHref(method.value) : null, display: numberText, copyable: true };
+      return { kind, href: dialled ? telHref(dialled) : null, display: shown, copyable: true };
     case 'sms':
       return {
         kind,
-        href: dialled ? smsHref(method.value, method.smsKeyword) : null,
-        display: numberText,
+        href: dialled ? smsHref(dialled, keyword) : null,
+        display: shown,
         copyable: true,
+        ...(keyword ? { keyword } : {}),
       };
     case 'whatsapp':
       return {
         kind,
-        href: dialled ? safeHref(`https://wa.me/${method.value.replace('+', '')}`) : null,
-        display: numberText,
+        href: dialled ? safeHref(`https://wa.me/${dialled.replace('+', '')}`) : null,
+        display: shown,
         copyable: true,
       };
     case 'email':
       return { kind, href: given ?? safeHref(`mailto:${method.value}`), display: shown, copyable: false };
     case 'video-relay':
       return dialled
-        ? { kind, href: telHref(method.value), display: numberText, copyable: true }
+        ? { kind, href: telHref(dialled), display: shown, copyable: true }
         : { kind, href: given ?? safeHref(method.value), display: shown, copyable: false };
     case 'walk-in':
       return { kind, href: null, display: shown, copyable: false };

@@ -81,6 +81,7 @@ export const emergencyNumberCheck = obj({
   country: str({ max: 2, pattern: COUNTRY }),
   number: str({ max: 6, pattern: /^[0-9]{2,6}$/ }),
   services: arr(literal('police', 'ambulance', 'fire', 'general'), { max: 4, min: 1 }),
+  from: opt(literal('mobile', 'landline')),
   note: opt(str({ max: 200 })),
 });
 

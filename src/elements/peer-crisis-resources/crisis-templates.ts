@@ -5,6 +5,7 @@ import type { MessageKey } from '../../core/i18n/en.js';
 import type { LocalizeController } from '../../core/i18n/localize-controller.js';
 import { safeHref, telHref } from '../../core/safe-url.js';
 import { contactAction, type ContactAction } from './contact-action.js';
+import { namesAnotherNumber } from './phone-digits.js';
 import type { ContactMethod, CrisisResource, EmergencyNumber } from './crisis-data.js';
 import type { OpenStatus } from './open-status.js';
 import { statusLabel } from './status-label.js';
@@ -65,16 +66,20 @@ export function emergencyCallLink(view: CrisisView, number: string): TemplateRes
 function emergencyCall(view: CrisisView, entry: EmergencyNumber, showServices: boolean): TemplateResult {
   const { i18n } = view;
   const services = i18n.list(entry.services.map((service) => i18n.t(`crisis.service.${service}` as MessageKey)));
+  const details = [
+    showServices ? html`<span>${services}</span>` : nothing,
+    entry.from ? html`<span>${i18n.t(`crisis.from.${entry.from}`)}</span>` : nothing,
+    entry.note ? noteText(view, entry.note) : nothing,
+  ];
   return html`<div class="emergency-number">
     ${emergencyCallLink(view, entry.number)}
-    ${
-      showServices || entry.note
-        ? html`<span class="emergency-services"
-            >${showServices ? services : nothing}${entry.note ? html` (${isolate(entry.note)})` : nothing}</span
-          >`
-        : nothing
-    }
+    ${showServices || entry.from || entry.note ? html`<span class="emergency-services">${details}</span>` : nothing}
   </div>`;
+}
+
+/** An emergency number's note is English text (as the contract says): a sentence of its own, marked as English. */
+function noteText(view: CrisisView, note: string): TemplateResult {
+  return view.i18n.locale === 'en' ? isolate(note) : html`<bdi lang="en">${note}</bdi>`;
 }
 
 /**
@@ -164,14 +169,17 @@ function methodItem(view: CrisisView, resource: CrisisResource, index: number, t
   const action = contactAction(method, shown?.text);
   const status = view.statusOf(method);
   const open = status.kind === 'always' || status.kind === 'open';
-  const label = text(index, 'label');
+  const givenLabel = text(index, 'label');
+  // A label beside a number must not name another one ("Or dial 555-0199").
+  const label =
+    givenLabel && action.copyable && namesAnotherNumber(givenLabel.text, method.value) ? undefined : givenLabel;
   // A display text with words ("988, then press 1") that has no translation keeps the whole sentence in its own
   // language ("Call 988, then press 1"), rather than "Llamar al 988, then press 1".
   const sentenceLang =
     shown?.lang && SAYS_DISPLAY.has(action.kind) && action.display === shown.text && hasWords(shown.text)
       ? shown.lang
       : undefined;
-  const words = actionLabel(i18n, action, method, sentenceLang);
+  const words = actionLabel(i18n, action, sentenceLang);
   const newTab = NEW_TAB_KINDS.has(action.kind);
   const directions = method.address?.directionsUrl ? safeHref(method.address.directionsUrl) : null;
   const copyKey = `${resource.id}#${index}`;
@@ -199,7 +207,7 @@ function methodItem(view: CrisisView, resource: CrisisResource, index: number, t
             class="button secondary copy"
             part="copy"
             type="button"
-            aria-label=${i18n.t('crisis.action.copyLabel', { number: action.display })}
+            aria-label=${i18n.t('crisis.action.copyLabel', { number: hasWords(action.display) ? method.value : action.display })}
             @click=${() => view.onCopy(copyKey, resource.id, method, action.display)}
           >
             ${i18n.t('crisis.action.copy')}
@@ -236,10 +244,11 @@ function copyStatus(i18n: LocalizeController, outcome: CopyOutcome, display: str
 
 /**
  * Words that need translating, as opposed to numbers, SMS keywords (upper case) and web or email addresses: a token
- * with a lower-case letter that is not part of an address.
+ * with two lower-case letters that is not an address ("988lifeline.org", "a@b.edu", "site/chat"); "ext." is a word.
  */
 function hasWords(text: string): boolean {
-  return text.split(/\s+/).some((token) => !/[./@]/.test(token) && /\p{Ll}{2}/u.test(token));
+  const address = (token: string) => /[/@]/.test(token) || /\p{L}\.\p{L}/u.test(token);
+  return text.split(/\s+/).some((token) => !address(token) && /\p{Ll}{2}/u.test(token));
 }
 
 /**
@@ -247,20 +256,15 @@ function hasWords(text: string): boolean {
  * Numbers, keywords and addresses are isolated so they read left to right inside right-to-left sentences.
  * `lang`: the language of the whole sentence when it must follow untranslated data (see `methodItem`).
  */
-function actionLabel(
-  i18n: LocalizeController,
-  action: ContactAction,
-  method: ContactMethod,
-  lang: string | undefined,
-): unknown[] {
+function actionLabel(i18n: LocalizeController, action: ContactAction, lang: string | undefined): unknown[] {
   const number = ltr(action.display);
   const say = (key: MessageKey, values: Record<string, unknown> = {}) => i18n.parts(key, values, lang);
   switch (action.kind) {
     case 'call':
       return say('crisis.action.call', { number });
     case 'text':
-      return method.smsKeyword
-        ? say('crisis.action.textKeyword', { keyword: ltr(method.smsKeyword), number })
+      return action.keyword
+        ? say('crisis.action.textKeyword', { keyword: ltr(action.keyword), number })
         : say('crisis.action.text', { number });
     case 'email':
       return say('crisis.action.email', { address: number });

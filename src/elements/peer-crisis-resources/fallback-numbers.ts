@@ -11,7 +11,7 @@ export interface DialableNumber {
 /** The `tel:` and `sms:` links in a host's light-DOM fallback. */
 export function numbersIn(host: Element): DialableNumber[] {
   const found: DialableNumber[] = [];
-  for (const link of host.querySelectorAll('a[href]')) {
+  for (const link of host.querySelectorAll('a[href], area[href]')) {
     const match = /^\s*(tel|sms):([^?]*)/i.exec(link.getAttribute('href') ?? '');
     if (match) found.push({ scheme: match[1]!.toLowerCase() as 'tel' | 'sms', number: decoded(match[2]!) });
   }
@@ -39,7 +39,9 @@ export function uncovered(
       if (scheme) rendered.push({ scheme, number: method.value });
     }
   }
-  return fallback.filter(
-    (wanted) => !rendered.some((shown) => shown.scheme === wanted.scheme && sameNumber(shown.number, wanted.number)),
-  );
+  // A number with an extension or pauses ("…;ext=2", "…,,2") is only covered by itself, which no rendered number
+  // carries: such a fallback stays on screen.
+  const covers = (shown: DialableNumber, wanted: DialableNumber) =>
+    shown.scheme === wanted.scheme && !/[;,pw]/i.test(wanted.number) && sameNumber(shown.number, wanted.number);
+  return fallback.filter((wanted) => !rendered.some((shown) => covers(shown, wanted)));
 }

@@ -1,4 +1,5 @@
 import type { ContactMethod, CrisisResource, EmergencyNumber } from './crisis-data.js';
+import { dialString } from './phone-digits.js';
 
 /**
  * Crisis help is a floor that later data can raise but never lower.
@@ -11,9 +12,7 @@ import type { ContactMethod, CrisisResource, EmergencyNumber } from './crisis-da
 
 /** How a contact method is recognised across updates: its kind and what it dials or opens. */
 function methodKey(method: ContactMethod): string {
-  const value = method.value.trim();
-  const digits = value.replace(/[^0-9]/g, '');
-  return `${method.type}:${/^[+0-9\s().-]+$/.test(value) ? digits : value.toLowerCase()}`;
+  return `${method.type}:${dialString(method.value) ?? method.value.trim().toLowerCase()}`;
 }
 
 /** `update`, with every contact method of `floor` it left out put back after its own. */
@@ -28,8 +27,8 @@ function keepFloorMethods(floor: CrisisResource, update: CrisisResource): Crisis
  *
  * - Records of other countries, or regional records for another region, are left out (a static file may hold
  *   many); they can never replace a floor record, even with the same id.
- * - A record's pair partner is kept with it: paired services are shown both or neither, and "both" is the safe
- *   choice because crisis help must never shrink.
+ * - A record's pair partner of the same country is kept with it: paired services are shown both or neither, and
+ *   "both" is the safe choice because crisis help must never shrink.
  * - Higher `priority` first; ties keep the order in which records arrived.
  */
 export function mergeResources(
@@ -52,7 +51,8 @@ export function mergeResources(
   for (const resource of [...shown.values()]) {
     for (const partnerId of resource.pairedWith) {
       const partner = others.get(partnerId);
-      if (partner && !shown.has(partnerId)) shown.set(partnerId, partner);
+      // A partner for another region of this country is kept; one for another country never is.
+      if (partner?.country === country && !shown.has(partnerId)) shown.set(partnerId, partner);
     }
   }
   return [...shown.values()]

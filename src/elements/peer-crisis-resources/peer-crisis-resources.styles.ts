@@ -6,6 +6,14 @@ export const crisisStyles = [
   buttonStyles,
   formStyles,
   css`
+    .panel,
+    .emergency,
+    .list,
+    .resource,
+    .methods {
+      /* A track never grows past the panel for a long word or a wide control: reflow at 320 px. */
+      grid-template-columns: minmax(0, 1fr);
+    }
     .panel {
       display: grid;
       gap: var(--_space);
@@ -50,6 +58,11 @@ export const crisisStyles = [
       flex-wrap: wrap;
       align-items: center;
       gap: 0.5em;
+    }
+    .emergency-services {
+      display: inline-flex;
+      flex-wrap: wrap;
+      gap: 0.25em 0.5em;
     }
     .emergency-number .button {
       font-size: 1.15em;

@@ -241,7 +241,7 @@ export class PeerCrisisResources extends PeerWidgetElement {
     const panel = this.panel(view);
     if (this.variant !== 'banner') return html`${panel}${this.announcer.region()}`;
     const emergency = this.numbers[0];
-    return html`<div part="banner" class="banner">
+    return html`<div part="banner" class="banner" lang=${this.i18n.lang} dir=${this.i18n.dir}>
         <p class="banner-text">${this.i18n.t('crisis.banner.text')}</p>
         ${emergency ? emergencyCallLink(view, emergency.number) : nothing} ${emergency ? this.countryNote() : nothing}
         <button
@@ -269,7 +269,8 @@ export class PeerCrisisResources extends PeerWidgetElement {
     const failed = (error !== undefined && error.kind !== 'aborted') || (data !== undefined && data.items.dropped > 0);
     const campusArrived = this.resources.some((resource) => resource.scope === 'campus');
     const fallbackCovered = uncovered(this.fallbackNumbers, this.resources, numbers).length === 0;
-    return html`<section part="panel" class="panel" aria-labelledby="heading">
+    // The panel's language and direction are those of the strings it shows, whatever the page around it says.
+    return html`<section part="panel" class="panel" aria-labelledby="heading" lang=${i18n.lang} dir=${i18n.dir}>
       ${heading(this.headingLevel, i18n.t('crisis.heading'), 'heading', 'heading')}
       <p part="intro">${i18n.t(this.introKey(view, resources))}</p>
       ${this.quickExitTemplate()}
