@@ -16,11 +16,13 @@ function parsePort(value: string | undefined): number {
  * Server options from the environment: PORT (0 = any free port), HOST, DATA_DIR (PGlite directory or
  * memory://), DATABASE_URL (PostgreSQL instead of PGlite) with optional DATABASE_SCHEMA, ALLOWED_ORIGINS
  * (comma-separated), SEED (e.g. "demo"), LOG_LEVEL (silent|error|warn|info|debug), ADMIN_TOKEN (the operator
- * token for the admin endpoints, at least 32 characters; unset turns admin access off).
+ * token for the admin endpoints, at least 32 characters; unset turns admin access off), PGLITE_TEMPLATE_DIR (where
+ * prepared empty PGlite databases are kept, default .data/pglite-templates; "none" runs initdb in the server).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartServerOptions {
   const databaseUrl = env.DATABASE_URL?.trim();
   const dataDir = env.DATA_DIR?.trim();
+  const templateDir = env.PGLITE_TEMPLATE_DIR?.trim();
   const adminToken = env.ADMIN_TOKEN?.trim();
   if (adminToken) assertUsableAdminToken(adminToken);
   return {
@@ -31,6 +33,11 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartServe
       : {
           kind: 'pglite',
           dataDir: !dataDir ? defaultPaths.dataDir : dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir),
+          templateRoot: !templateDir
+            ? defaultPaths.pgliteTemplates
+            : templateDir === 'none'
+              ? null
+              : path.resolve(templateDir),
         },
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     ...(env.SEED?.trim() ? { seed: env.SEED.trim() } : {}),

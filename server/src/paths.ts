@@ -9,6 +9,8 @@ export const defaultPaths = {
   contract: path.join(repoRoot, 'src', 'api', 'openapi.yaml'),
   migrations: path.join(serverRoot, 'migrations'),
   dataDir: path.join(repoRoot, '.data', 'pglite'),
+  /** Prepared empty PGlite databases that new ones are copied from (db/pglite-template.ts). */
+  pgliteTemplates: path.join(repoRoot, '.data', 'pglite-templates'),
   demoDir: path.join(repoRoot, 'demo'),
   cdnDir: path.join(repoRoot, 'dist', 'cdn'),
   rootPackageJson: path.join(repoRoot, 'package.json'),

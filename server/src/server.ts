@@ -129,8 +129,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const ownsDatabase = !isDatabase(options.database);
   const db = isDatabase(options.database)
     ? options.database
-    : await openDatabase(options.database ?? { kind: 'pglite', dataDir: defaultPaths.dataDir }, (error) =>
-        logger.error('database pool error', { error: error.message }),
+    : await openDatabase(
+        options.database ?? { kind: 'pglite', dataDir: defaultPaths.dataDir },
+        (error) => logger.error('database pool error', { error: error.message }),
+        (message, fields) => logger.info(message, fields),
       );
 
   let purgeTimer: NodeJS.Timeout | undefined;
