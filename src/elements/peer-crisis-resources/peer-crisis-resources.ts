@@ -7,7 +7,7 @@ import { isolate, ltr } from '../../core/bidi.js';
 import { devWarn } from '../../core/dev.js';
 import { PeerWidgetElement } from '../../core/peer-widget-element.js';
 import { safeHref } from '../../core/safe-url.js';
-import { bundledCountries, bundledEmergencyNumbers, bundledResources, BUNDLED_DATE } from './bundled-data.js';
+import { bundledCountries, bundledEmergencyNumbers, bundledResources, BUNDLED_DATE } from './data/bundled-data.js';
 import { emit } from '../../core/emit.js';
 import { RequestController } from '../../core/request/request-controller.js';
 import './crisis-events.js';
@@ -16,7 +16,7 @@ import {
   type ContactMethod,
   type CrisisResource,
   type EmergencyNumber,
-} from './crisis-data.js';
+} from './data/crisis-data.js';
 import {
   emergencyBlock,
   emergencyCallLink,
@@ -25,13 +25,13 @@ import {
   resourceItem,
   type CopyOutcome,
   type CrisisView,
-} from './crisis-templates.js';
-import { numbersIn, uncovered, type DialableNumber } from './fallback-numbers.js';
-import { mergeEmergencyNumbers, mergeResources } from './merge-resources.js';
+} from './templates/crisis-templates.js';
+import { numbersIn, uncovered, type DialableNumber } from './logic/fallback-numbers.js';
+import { mergeEmergencyNumbers, mergeResources } from './logic/merge-resources.js';
 import { crisisStyles } from './peer-crisis-resources.styles.js';
-import { openStatus, sortByAvailability, type OpenStatus } from './open-status.js';
-import { QuickExitShortcut, leaveNow } from './quick-exit.js';
-import { browserRegionHint } from './region-hint.js';
+import { openStatus, sortByAvailability, type OpenStatus } from '../../core/hours/open-status.js';
+import { QuickExitShortcut, leaveNow } from './logic/quick-exit.js';
+import { browserRegionHint } from './logic/region-hint.js';
 
 const MINUTE = 60_000;
 const UNKNOWN: OpenStatus = { kind: 'unknown' };

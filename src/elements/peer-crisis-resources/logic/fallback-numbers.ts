@@ -1,4 +1,4 @@
-import type { CrisisResource, EmergencyNumber } from './crisis-data.js';
+import type { CrisisResource, EmergencyNumber } from '../data/crisis-data.js';
 import { contactAction } from './contact-action.js';
 import { sameNumber } from './phone-digits.js';
 

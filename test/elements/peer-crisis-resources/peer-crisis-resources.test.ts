@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/elements/peer-crisis-resources/define.js';
-import { PeerCrisisResources } from '../../src/elements/peer-crisis-resources/peer-crisis-resources.js';
-import { answering, campusService, listOf, neverAnswers, settled } from '../helpers/crisis-fixtures.js';
-import { referenceServer } from '../helpers/reference-server.js';
+import '../../../src/elements/peer-crisis-resources/define.js';
+import { PeerCrisisResources } from '../../../src/elements/peer-crisis-resources/peer-crisis-resources.js';
+import { answering, campusService, listOf, neverAnswers, settled } from '../../helpers/crisis-fixtures.js';
+import { referenceServer } from '../../helpers/reference-server.js';
 
 type Crisis = PeerCrisisResources;
 

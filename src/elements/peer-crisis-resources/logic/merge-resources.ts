@@ -1,4 +1,4 @@
-import type { ContactMethod, CrisisResource, EmergencyNumber } from './crisis-data.js';
+import type { ContactMethod, CrisisResource, EmergencyNumber } from '../data/crisis-data.js';
 import { dialString } from './phone-digits.js';
 
 /**

@@ -1,6 +1,6 @@
-import { isolate } from '../../core/bidi.js';
-import type { MessageKey } from '../../core/i18n/en.js';
-import type { LocalizeController } from '../../core/i18n/localize-controller.js';
+import { isolate } from '../bidi.js';
+import type { MessageKey } from '../i18n/en.js';
+import type { LocalizeController } from '../i18n/localize-controller.js';
 import type { OpenStatus } from './open-status.js';
 import { wallTimeInZone } from './zoned-time.js';
 
@@ -19,25 +19,25 @@ const DAY_MS = 86_400_000;
 export function statusLabel(status: OpenStatus, now: Date, i18n: LocalizeController, timeZone?: string): unknown[] {
   switch (status.kind) {
     case 'always':
-      return [i18n.t('crisis.open.always')];
+      return [i18n.t('hours.open.always')];
     case 'open':
       return status.closesAt
         ? at(i18n, status.closesAt, now, timeZone, {
-            today: 'crisis.open.until',
-            tomorrow: 'crisis.open.untilTomorrow',
-            later: 'crisis.open.untilDay',
+            today: 'hours.open.until',
+            tomorrow: 'hours.open.untilTomorrow',
+            later: 'hours.open.untilDay',
           })
-        : [i18n.t('crisis.open.now')];
+        : [i18n.t('hours.open.now')];
     case 'closed':
       // No regular hours at all (hours that vary by region, say): claim nothing rather than "closed".
-      if (!status.opensAt) return [i18n.t('crisis.hoursUnknown')];
+      if (!status.opensAt) return [i18n.t('hours.unknown')];
       return at(i18n, status.opensAt, now, timeZone, {
-        today: 'crisis.closed.opensToday',
-        tomorrow: 'crisis.closed.opensTomorrow',
-        later: 'crisis.closed.opensOn',
+        today: 'hours.closed.opensToday',
+        tomorrow: 'hours.closed.opensTomorrow',
+        later: 'hours.closed.opensOn',
       });
     case 'unknown':
-      return [i18n.t('crisis.hoursUnknown')];
+      return [i18n.t('hours.unknown')];
   }
 }
 

@@ -1,5 +1,5 @@
-import emergencyNumbersJson from './data/emergency-numbers.json';
-import nationalLinesJson from './data/national-lines.json';
+import emergencyNumbersJson from './emergency-numbers.json';
+import nationalLinesJson from './national-lines.json';
 import type { CrisisResource, EmergencyNumber } from './crisis-data.js';
 
 /**

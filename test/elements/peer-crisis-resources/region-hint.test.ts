@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { browserRegionHint, regionHint } from '../../src/elements/peer-crisis-resources/region-hint.js';
+import { browserRegionHint, regionHint } from '../../../src/elements/peer-crisis-resources/logic/region-hint.js';
 
 /** The zones Intl itself lists for a region (Intl Locale Info; Chromium has `getTimeZones`, older builds a getter). */
 function zonesOf(region: string): string[] {

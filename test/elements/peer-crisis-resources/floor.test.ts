@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../src/elements/peer-crisis-resources/define.js';
-import type { PeerCrisisResources } from '../../src/elements/peer-crisis-resources/peer-crisis-resources.js';
-import { answering, campusService, listOf, settled } from '../helpers/crisis-fixtures.js';
+import '../../../src/elements/peer-crisis-resources/define.js';
+import type { PeerCrisisResources } from '../../../src/elements/peer-crisis-resources/peer-crisis-resources.js';
+import { answering, campusService, listOf, settled } from '../../helpers/crisis-fixtures.js';
 
 type Crisis = PeerCrisisResources;
 const shadow = (el: Element) => el.shadowRoot!;

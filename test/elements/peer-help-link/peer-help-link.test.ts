@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/elements/peer-help-link/define.js';
-import type { PeerHelpLink } from '../../src/elements/peer-help-link/peer-help-link.js';
-import '../../src/elements/peer-support-provider/define.js';
+import '../../../src/elements/peer-help-link/define.js';
+import type { PeerHelpLink } from '../../../src/elements/peer-help-link/peer-help-link.js';
+import '../../../src/elements/peer-support-provider/define.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 

@@ -1,9 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../src/elements/peer-crisis-resources/define.js';
-import { registerLocale } from '../../src/core/i18n/catalog.js';
-import { en, type Messages } from '../../src/core/i18n/en.js';
-import type { PeerCrisisResources } from '../../src/elements/peer-crisis-resources/peer-crisis-resources.js';
-import { answering, campusService, listOf } from '../helpers/crisis-fixtures.js';
+import '../../../src/elements/peer-crisis-resources/define.js';
+import { registerLocale } from '../../../src/core/i18n/catalog.js';
+import { en, type Messages } from '../../../src/core/i18n/en.js';
+import type { PeerCrisisResources } from '../../../src/elements/peer-crisis-resources/peer-crisis-resources.js';
+import { answering, campusService, listOf } from '../../helpers/crisis-fixtures.js';
 
 type Crisis = PeerCrisisResources;
 
@@ -18,8 +18,8 @@ const he: Messages = {
   'crisis.action.textKeyword': 'שלחו {keyword} אל {number}',
   'crisis.action.tty': 'טלפון לחירשים {number}',
   'crisis.action.visit': 'הגיעו אל {place}',
-  'crisis.open.until': 'פתוח עכשיו עד {time}',
-  'crisis.closed.opensOn': 'סגור עכשיו. נפתח ביום {day} בשעה {time}',
+  'hours.open.until': 'פתוח עכשיו עד {time}',
+  'hours.closed.opensOn': 'סגור עכשיו. נפתח ביום {day} בשעה {time}',
   'crisis.checked': 'הפרטים נבדקו ב־{date}. מקור: {source}',
   'crisis.country.assumed': 'מספרים עבור {country}.',
   'crisis.copy.manual': 'העתיקו את המספר בעצמכם: {number}',

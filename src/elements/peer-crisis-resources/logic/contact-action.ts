@@ -1,5 +1,5 @@
-import { safeHref, smsHref, telHref } from '../../core/safe-url.js';
-import type { ContactMethod } from './crisis-data.js';
+import { safeHref, smsHref, telHref } from '../../../core/safe-url.js';
+import type { ContactMethod } from '../data/crisis-data.js';
 import { dialString, namesAnotherNumber } from './phone-digits.js';
 
 /** What a student can do with one contact method, ready to render. */

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/elements/peer-support-provider/define.js';
-import type { PeerSupportProvider } from '../../src/elements/peer-support-provider/peer-support-provider.js';
-import { TestWidget } from '../helpers/test-widget.js';
+import '../../../src/elements/peer-support-provider/define.js';
+import type { PeerSupportProvider } from '../../../src/elements/peer-support-provider/peer-support-provider.js';
+import { TestWidget } from '../../helpers/test-widget.js';
 
 customElements.define('test-config-widget', TestWidget);
 
@@ -66,7 +66,7 @@ describe('<peer-support-provider>', () => {
     container.append(lateProvider);
     expect(widget.config.apiBase).to.equal(undefined);
     const { PeerSupportProvider: Provider } =
-      await import('../../src/elements/peer-support-provider/peer-support-provider.js');
+      await import('../../../src/elements/peer-support-provider/peer-support-provider.js');
     Provider.define('late-peer-provider');
     await nextTask();
     expect(widget.config.apiBase).to.equal('/late/api/v1');

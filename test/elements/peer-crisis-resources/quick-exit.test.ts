@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { QuickExitShortcut } from '../../src/elements/peer-crisis-resources/quick-exit.js';
+import { QuickExitShortcut } from '../../../src/elements/peer-crisis-resources/logic/quick-exit.js';
 
 const EXIT = 'https://weather.example/';
 

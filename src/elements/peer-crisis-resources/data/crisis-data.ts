@@ -1,5 +1,5 @@
-import type { components } from '../../api/schema.js';
-import { arr, bool, int, lenientArr, literal, obj, opt, record, str, type Infer } from '../../core/api/shape.js';
+import type { components } from '../../../api/schema.js';
+import { arr, bool, int, lenientArr, literal, obj, opt, record, str, type Infer } from '../../../core/api/shape.js';
 
 /**
  * Runtime checks for crisis data from a backend or a static file, limited to what the widget reads and mirroring the

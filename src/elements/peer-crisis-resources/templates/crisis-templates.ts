@@ -1,14 +1,14 @@
 /* eslint-disable lit-a11y/no-redundant-role -- role="list" is deliberate: Safari drops list semantics from lists styled with list-style: none. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { isolate, ltr } from '../../core/bidi.js';
-import type { MessageKey } from '../../core/i18n/en.js';
-import type { LocalizeController } from '../../core/i18n/localize-controller.js';
-import { safeHref, telHref } from '../../core/safe-url.js';
-import { contactAction, type ContactAction } from './contact-action.js';
-import { namesAnotherNumber } from './phone-digits.js';
-import type { ContactMethod, CrisisResource, EmergencyNumber } from './crisis-data.js';
-import type { OpenStatus } from './open-status.js';
-import { statusLabel } from './status-label.js';
+import { isolate, ltr } from '../../../core/bidi.js';
+import type { MessageKey } from '../../../core/i18n/en.js';
+import type { LocalizeController } from '../../../core/i18n/localize-controller.js';
+import { safeHref, telHref } from '../../../core/safe-url.js';
+import { contactAction, type ContactAction } from '../logic/contact-action.js';
+import { namesAnotherNumber } from '../logic/phone-digits.js';
+import type { ContactMethod, CrisisResource, EmergencyNumber } from '../data/crisis-data.js';
+import type { OpenStatus } from '../../../core/hours/open-status.js';
+import { statusLabel } from '../../../core/hours/status-label.js';
 
 /** The outcome of a copy button: copied to the clipboard, or left selected for the student to copy by hand. */
 export type CopyOutcome = 'copied' | 'manual';

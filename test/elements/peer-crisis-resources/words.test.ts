@@ -1,8 +1,8 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/elements/peer-crisis-resources/define.js';
-import type { PeerCrisisResources } from '../../src/elements/peer-crisis-resources/peer-crisis-resources.js';
-import { answering, campusService, listOf, settled } from '../helpers/crisis-fixtures.js';
+import '../../../src/elements/peer-crisis-resources/define.js';
+import type { PeerCrisisResources } from '../../../src/elements/peer-crisis-resources/peer-crisis-resources.js';
+import { answering, campusService, listOf, settled } from '../../helpers/crisis-fixtures.js';
 
 type Crisis = PeerCrisisResources;
 const shadow = (el: Element) => el.shadowRoot!;

@@ -1,11 +1,7 @@
 import { expect } from '@open-wc/testing';
-import type { components } from '../../src/api/schema.js';
-import {
-  openStatus,
-  sortByAvailability,
-  type OpenStatus,
-} from '../../src/elements/peer-crisis-resources/open-status.js';
-import { wallTimeInZone, zonedWallTimeToInstant } from '../../src/elements/peer-crisis-resources/zoned-time.js';
+import type { components } from '../../../src/api/schema.js';
+import { openStatus, sortByAvailability, type OpenStatus } from '../../../src/core/hours/open-status.js';
+import { wallTimeInZone, zonedWallTimeToInstant } from '../../../src/core/hours/zoned-time.js';
 
 type WeeklyHours = components['schemas']['WeeklyHours'];
 type HoursRange = components['schemas']['HoursRange'];
