@@ -1,6 +1,9 @@
 /**
- * The library's classes and core helpers, without registering any element (no side effects).
- * To register everything, import "peer-support-widgets/define"; to register one element, import its subpath.
+ * The library's public API, without registering any element (no side effects): the element classes, the
+ * configuration context, adding or overriding a language, the one safe way to turn data into a link, and the
+ * types of the events the elements fire. To register everything, import "peer-support-widgets/define"; to register
+ * one element, import its subpath. Everything else (the API client, shape checks, controllers) is internal and may
+ * change in any release.
  */
 export { PeerSupportProvider } from './elements/peer-support-provider/peer-support-provider.js';
 export { PeerCrisisResources } from './elements/peer-crisis-resources/peer-crisis-resources.js';
@@ -9,14 +12,8 @@ export type {
   PeerCrisisContactDetail,
   PeerCrisisContactEvent,
 } from './elements/peer-crisis-resources/crisis-events.js';
-export { PeerElement } from './core/peer-element.js';
-export { PeerWidgetElement } from './core/peer-widget-element.js';
-export { peerConfigContext, mergeConfig, DEFAULT_TIMEOUT_MS, type PeerConfig } from './core/config.js';
-export { defineElement } from './core/define.js';
-export { safeHref, telHref, smsHref } from './core/safe-url.js';
-export { AnnouncerController } from './core/announcer.js';
-export { tokens, hostStyles, buttonStyles, formStyles } from './core/styles.js';
-export * from './core/i18n/index.js';
-export * from './core/api/index.js';
+export { peerConfigContext, type PeerConfig } from './core/config.js';
+export { registerLocale, type StringOverrides } from './core/i18n/catalog.js';
+export type { MessageKey, Messages } from './core/i18n/en.js';
+export { safeHref, type SafeHrefOptions } from './core/safe-url.js';
 export { VERSION } from './core/version.js';
-export { errorMessage, type ErrorMessage } from './core/error-message.js';
