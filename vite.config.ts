@@ -14,6 +14,13 @@ const { name, version } = JSON.parse(readFileSync(new URL('./package.json', impo
   version: string;
 };
 
+/** "…/src/core/hours/open-status.ts" → "core-hours-open-status"; null for modules outside src/core. */
+function coreModuleName(id: string): string | null {
+  const path = id.replace(/\\/g, '/');
+  const match = /\/src\/core\/(.+)\.ts$/.exec(path);
+  return match ? `core-${match[1]!.replace(/\//g, '-')}` : null;
+}
+
 export default defineConfig(({ mode }) => {
   const cdn = mode === 'cdn';
   const development = mode === 'development';
@@ -46,7 +53,19 @@ export default defineConfig(({ mode }) => {
           }
         : {
             external: [/^lit(\/|$)/, /^@lit\//],
-            output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+            output: {
+              chunkFileNames: 'chunks/[name]-[hash].js',
+              // One chunk per core module, so an application that imports `safeHref` from the root gets that
+              // module alone: a shared chunk would bring an element and its crisis data along with it. The helper
+              // that decorators compile to gets its own chunk too, or it lands in some core module's chunk that
+              // every element would then load.
+              codeSplitting: {
+                groups: [
+                  { name: 'decorate', test: /helpers\/esm\/decorate/, priority: 2 },
+                  { name: (id: string) => coreModuleName(id), debugName: 'core modules', priority: 1 },
+                ],
+              },
+            },
           },
     },
   };
