@@ -1,5 +1,5 @@
 import { ContextConsumer, ContextRoot } from '@lit/context';
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_TIMEOUT_MS, mergeConfig, peerConfigContext, type PeerConfig } from './config.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -22,14 +22,17 @@ function attachContextRoot(): void {
  * The configuration that applies to a widget: its own attributes/properties, then the nearest provider's, then the
  * defaults. Re-renders the host when the provider's configuration changes.
  */
-export class PeerConfigController {
+export class PeerConfigController implements ReactiveController {
   private readonly consumer: ContextConsumer<typeof peerConfigContext, Host>;
+  private updateValue: ResolvedConfig | undefined;
+  private updating = false;
 
   constructor(
     host: Host,
     private readonly own: () => PeerConfig,
   ) {
     attachContextRoot();
+    host.addController(this);
     this.consumer = new ContextConsumer(host, { context: peerConfigContext, subscribe: true });
   }
 
@@ -39,6 +42,20 @@ export class PeerConfigController {
   }
 
   get value(): ResolvedConfig {
-    return mergeConfig(this.own(), this.consumer.value, { timeout: DEFAULT_TIMEOUT_MS }) as ResolvedConfig;
+    if (this.updateValue) return this.updateValue;
+    const value = mergeConfig(this.own(), this.consumer.value, { timeout: DEFAULT_TIMEOUT_MS }) as ResolvedConfig;
+    if (this.updating) this.updateValue = value;
+    return value;
+  }
+
+  // Merged once per update (every string lookup reads the overrides), fresh outside one.
+  hostUpdate(): void {
+    this.updating = true;
+    this.updateValue = undefined;
+  }
+
+  hostUpdated(): void {
+    this.updating = false;
+    this.updateValue = undefined;
   }
 }

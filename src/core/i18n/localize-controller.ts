@@ -13,7 +13,9 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class LocalizeController implements ReactiveController {
   private stopObserving?: () => void;
   private cachedLang = '';
-  private readonly formatters = new Map<string, object>();
+  /** The language worked out once per update (a walk up the DOM and a canonicalisation), not once per string. */
+  private updateLang: string | undefined;
+  private updating = false;
 
   constructor(
     private readonly host: Host,
@@ -32,19 +34,28 @@ export class LocalizeController implements ReactiveController {
     this.stopObserving?.();
   }
 
+  hostUpdate(): void {
+    this.updating = true;
+    this.updateLang = undefined;
+  }
+
+  hostUpdated(): void {
+    this.updating = false;
+    this.updateLang = undefined;
+  }
+
   /**
    * The BCP 47 tag that applies (for `Intl`), e.g. "es-MX". When no table serves the page's language, the table's
    * own language ("en"): dates, country and language names then match the words around them, never a sentence in
    * English with a Hebrew month in it.
    */
   get lang(): string {
+    if (this.updateLang !== undefined) return this.updateLang;
     const requested = canonical(nearestLang(this.host));
     const table = matchLocale(requested);
     const lang = table === requested.toLowerCase() || table === primary(requested) ? requested : table;
-    if (lang !== this.cachedLang) {
-      this.cachedLang = lang;
-      this.formatters.clear();
-    }
+    this.cachedLang = lang;
+    if (this.updating) this.updateLang = lang;
     return lang;
   }
 
@@ -95,15 +106,21 @@ export class LocalizeController implements ReactiveController {
   }
 
   private formatter<F extends object>(key: string, create: () => F): F {
-    void this.lang; // refresh the cache if the language changed
-    let formatter = this.formatters.get(key) as F | undefined;
+    const shared = `${this.lang}|${key}`;
+    let formatter = formatters.get(shared) as F | undefined;
     if (!formatter) {
       formatter = create();
-      this.formatters.set(key, formatter);
+      formatters.set(shared, formatter);
     }
     return formatter;
   }
 }
+
+/**
+ * `Intl` formatters by language and options, shared by every element on the page: creating one is the slow part
+ * (tens of microseconds), formatting with one is cheap. Bounded by the few languages and option sets in use.
+ */
+const formatters = new Map<string, object>();
 
 function primary(tag: string): string {
   return tag.toLowerCase().split('-')[0] ?? '';

@@ -1,6 +1,7 @@
 /* eslint-disable lit-a11y/no-redundant-role -- role="list" is deliberate: Safari drops list semantics from lists styled with list-style: none. */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { ApiClient } from '../../core/api/api-client.js';
 import { isolate, ltr } from '../../core/bidi.js';
@@ -34,6 +35,20 @@ import { QuickExitShortcut, leaveNow } from './logic/quick-exit.js';
 import { browserRegionHint } from './logic/region-hint.js';
 
 const MINUTE = 60_000;
+
+/** The picker's countries sorted by name in one language, made once per language for every panel on the page. */
+const sortedCountries = new Map<string, Array<{ code: string; name: string }>>();
+function countryOptions(lang: string, nameOf: (code: string) => string) {
+  let options = sortedCountries.get(lang);
+  if (!options) {
+    const collator = new Intl.Collator(lang);
+    options = bundledCountries()
+      .map((code) => ({ code, name: nameOf(code) }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+    sortedCountries.set(lang, options);
+  }
+  return options;
+}
 const UNKNOWN: OpenStatus = { kind: 'unknown' };
 
 /**
@@ -127,6 +142,8 @@ export class PeerCrisisResources extends PeerWidgetElement {
 
   @state() private chosenCountry?: string;
   @state() private expanded = false;
+  /** True once the student reaches for the country picker: its full list is built from then on. */
+  @state() private pickerReady = false;
   @state() private copyOutcomes = new Map<string, CopyOutcome>();
   /** The `tel:`/`sms:` numbers the light-DOM fallback links to. */
   @state() private fallbackNumbers: DialableNumber[] = [];
@@ -358,6 +375,7 @@ export class PeerCrisisResources extends PeerWidgetElement {
 
   private async openPicker(): Promise<void> {
     this.expanded = true;
+    this.pickerReady = true;
     await this.updateComplete;
     const select = this.renderRoot.querySelector<HTMLSelectElement>('#country');
     if (!select) return;
@@ -369,15 +387,30 @@ export class PeerCrisisResources extends PeerWidgetElement {
     }
   }
 
+  /**
+   * The country picker. Its 228 options are built only once the student reaches for it (focus, pointer or the
+   * "Change country" button): until then it holds the current country alone, so a page with many panels does not
+   * build and sort thousands of options nobody opens. The sorted list is made once per language for the page.
+   */
   private countryPicker(country: string | undefined) {
-    const options = bundledCountries()
-      .map((code) => ({ code, name: this.i18n.displayName('region', code) }))
-      .sort((a, b) => a.name.localeCompare(b.name, this.i18n.lang));
+    const { i18n } = this;
+    const options = this.pickerReady
+      ? countryOptions(i18n.lang, (code) => i18n.displayName('region', code))
+      : country
+        ? [{ code: country, name: i18n.displayName('region', country) }]
+        : [];
+    const ready = () => {
+      this.pickerReady = true;
+    };
     return html`<div part="region" class="region">
-      <label for="country">${this.i18n.t('crisis.country')}</label>
-      <select id="country" part="region-select" @change=${this.onCountryChange}>
+      <label for="country">${i18n.t('crisis.country')}</label>
+      <select id="country" part="region-select" @focus=${ready} @pointerdown=${ready} @change=${this.onCountryChange}>
         ${country ? nothing : html`<option value="" selected>—</option>`}
-        ${options.map(({ code, name }) => html`<option value=${code} ?selected=${code === country}>${name}</option>`)}
+        ${repeat(
+          options,
+          (option) => option.code,
+          ({ code, name }) => html`<option value=${code} ?selected=${code === country}>${name}</option>`,
+        )}
       </select>
     </div>`;
   }
