@@ -141,6 +141,10 @@ export interface PlaceFilter {
  * primary key, rows naming a selected one through the GIN index on record->'pairedWith'. So its cost depends on
  * the size of the answer, not on how many rows other countries have. UNION (not UNION ALL) drops rows already
  * found, which ends the walk on a pairing loop.
+ *
+ * Partners are filtered with `status <> 'retired'` (the same rows: status is active or retired), not
+ * `status = 'active'`: without statistics (PGlite never analyzes on its own) the planner would otherwise combine
+ * the partial index on active rows with the lookup, reading every active row of every country on each step.
  */
 export async function listPublicForPlace(db: Queryable, filter: PlaceFilter): Promise<CrisisResource[]> {
   const rows = await db.query<{ record: CrisisResource }>(
@@ -154,10 +158,10 @@ export async function listPublicForPlace(db: Queryable, filter: PlaceFilter): Pr
          FROM linked
          CROSS JOIN LATERAL (
            SELECT id, record FROM crisis_resources
-            WHERE status = 'active' AND id IN (SELECT jsonb_array_elements_text(linked.record -> 'pairedWith'))
+            WHERE id = ANY (ARRAY(SELECT jsonb_array_elements_text(linked.record -> 'pairedWith'))) AND status <> 'retired'
            UNION ALL
            SELECT id, record FROM crisis_resources
-            WHERE status = 'active' AND (record -> 'pairedWith') ? linked.id
+            WHERE (record -> 'pairedWith') ? linked.id AND status <> 'retired'
          ) AS partner
      )
      SELECT record FROM linked`,
