@@ -3,7 +3,7 @@
 // fixtures need linked from this repo's node_modules, so nothing is downloaded. Tests that resolve
 // "peer-support-widgets/…" through package.json "exports" use it; only files listed in "files" are there.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,11 +45,18 @@ export function packedPackage() {
   return packed;
 }
 
-/** Copies a fixture folder (test/node/fixtures/<name>) into the throwaway project and returns its path there. */
+/**
+ * Copies a fixture folder (test/node/fixtures/<name>) into the throwaway project and returns its path there. Files
+ * named "*.tsx.txt" become "*.tsx": they are kept as text in the repo so that its ESLint (which has no TSX parser)
+ * and its type check leave them alone.
+ */
 export function copyFixture(name) {
   const { dir } = packedPackage();
   const target = join(dir, name);
   cpSync(join(repoRoot, 'test', 'node', 'fixtures', name), target, { recursive: true });
+  for (const file of readdirSync(target)) {
+    if (file.endsWith('.tsx.txt')) renameSync(join(target, file), join(target, file.slice(0, -'.txt'.length)));
+  }
   return target;
 }
 
