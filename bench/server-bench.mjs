@@ -1,0 +1,425 @@
+#!/usr/bin/env node
+// The reference server under load and at start, next to a bare Hono server on the same core (issue 7, §3.4–3.5).
+//
+//   node bench/server-bench.mjs [--repo <checkout>] [--duration <s>] [--connections <n>] [--json <file>]
+//
+// For `GET /api/v1/crisis-resources?country=US` (the same question again and again, and a new question every time:
+// a different `lang` per request, so nothing can be kept) and `GET /api/v1/health`: requests/s and p99 latency of
+// the real server (PGlite, demo seed), with and without 9,600 rows of other countries, and of a bare Hono server
+// that answers the same bytes. The server runs pinned to core 0 (`taskset -c 0`), wrk to core 1, on loopback.
+// Then the embedded database's start: time until "listening on" and peak memory on a fresh machine (no data, no
+// prepared template), for a new database once the template exists, and on restart.
+//
+// `--repo` measures another checkout (e.g. `git worktree add /tmp/old-server <commit>` with node_modules linked),
+// with this script, so figures before and after a change come from the same procedure. Needs wrk
+// (`apt-get install -y wrk`) and, for pinning, taskset; exits by itself, stopping everything it started.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const ROWS_OF_OTHER_COUNTRIES = 9_600;
+const START_TIMEOUT_MS = 180_000;
+const CRISIS_PATH = '/api/v1/crisis-resources?country=US';
+const HEALTH_PATH = '/api/v1/health';
+
+/** Everything this script started, so that it can stop them (by pid) whatever happens. */
+const children = new Set();
+
+function parseArgs(argv) {
+  const options = { repo: resolve(here, '..'), duration: 5, connections: 10, json: undefined };
+  for (let index = 0; index < argv.length; index += 1) {
+    const [name, value] = [argv[index], argv[index + 1]];
+    if (name === '--repo') options.repo = resolve(value);
+    else if (name === '--duration') options.duration = Number(value);
+    else if (name === '--connections') options.connections = Number(value);
+    else if (name === '--json') options.json = resolve(value);
+    else throw new Error(`unknown argument ${name}`);
+    index += 1;
+  }
+  return options;
+}
+
+function have(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** `taskset -c <core>` when it exists and the machine has that core; otherwise unpinned. */
+function pinned(core, command, args) {
+  const cores = Number(spawnSync('nproc', [], { encoding: 'utf8' }).stdout.trim()) || 1;
+  if (have('taskset') && cores > core) return ['taskset', ['-c', String(core), command, ...args]];
+  return [command, args];
+}
+
+function track(child) {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+function stopAll() {
+  for (const child of children) child.kill('SIGKILL');
+}
+process.on('exit', stopAll);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
+}
+
+/** Waits for a line matching `pattern` on the child's stdout; resolves with the match. */
+function waitForLine(child, pattern, label) {
+  return new Promise((resolvePromise, reject) => {
+    let buffered = '';
+    let stderr = '';
+    const timer = setTimeout(
+      () => reject(new Error(`${label}: no "${pattern}" within ${START_TIMEOUT_MS} ms`)),
+      START_TIMEOUT_MS,
+    );
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => {
+      stderr = (stderr + chunk).slice(-4000);
+    });
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      buffered += chunk;
+      const match = pattern.exec(buffered);
+      if (match) {
+        clearTimeout(timer);
+        resolvePromise(match);
+      }
+      buffered = buffered.slice(-4000);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${label} exited (${code}) before it was ready: ${stderr.trim()}`));
+    });
+  });
+}
+
+/** kB from /proc/<pid>/status: VmRSS (now) and VmHWM (the process's own peak so far). */
+function memoryOf(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssKb: field('VmRSS'), hwmKb: field('VmHWM') };
+  } catch {
+    return { rssKb: NaN, hwmKb: NaN };
+  }
+}
+
+/**
+ * The real server, pinned to core 0, under GNU time when available (its figure includes children the server
+ * waited for, such as the process that prepares the PGlite template).
+ */
+async function startRealServer(repo, env) {
+  const serverDir = join(repo, 'server');
+  const nodeArgs = ['--import', 'tsx', 'src/main.ts'];
+  const useTime = existsSync('/usr/bin/time');
+  const [command, args] = useTime
+    ? pinned(0, '/usr/bin/time', ['-f', '__peak_kb__ %M', process.execPath, ...nodeArgs])
+    : pinned(0, process.execPath, nodeArgs);
+  const started = performance.now();
+  const child = track(
+    spawn(command, args, {
+      cwd: serverDir,
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SEED: 'demo', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+  let timeOutput = '';
+  child.stderr.on('data', (chunk) => {
+    timeOutput = (timeOutput + chunk).slice(-4000);
+  });
+  const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/, 'server');
+  const readyMs = performance.now() - started;
+  // The node process: the child itself, or the one GNU time (under taskset, which execs) started.
+  const nodePid = useTime
+    ? Number(spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.trim())
+    : child.pid;
+  const atReady = memoryOf(nodePid);
+  return {
+    url,
+    readyMs,
+    atReady,
+    nodePid,
+    pid: nodePid,
+    async stop() {
+      const exited = new Promise((resolvePromise) => child.once('exit', resolvePromise));
+      if (nodePid) process.kill(nodePid, 'SIGTERM');
+      await exited;
+      const peak = /__peak_kb__ (\d+)/.exec(timeOutput);
+      return { peakWithChildrenKb: peak ? Number(peak[1]) : NaN };
+    },
+  };
+}
+
+/** A bare Hono server (same framework, same adapter) answering the given bodies, pinned to core 0. */
+async function startBareServer(repo, crisisBody) {
+  const bodyFile = join(tmpdir(), `peer-bare-body-${process.pid}.json`);
+  writeFileSync(bodyFile, crisisBody);
+  const source = `
+    import { readFileSync } from 'node:fs';
+    import { Hono } from 'hono';
+    import { serve } from '@hono/node-server';
+    const crisis = readFileSync(${JSON.stringify(bodyFile)}, 'utf8');
+    const app = new Hono();
+    app.get('/api/v1/crisis-resources', (c) =>
+      c.body(crisis, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300' }));
+    app.get('/api/v1/health', (c) =>
+      c.json({ status: 'ok', version: '0.0.0', database: 'pglite', time: new Date().toISOString() }));
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) =>
+      console.log('listening on http://127.0.0.1:' + info.port));
+    process.on('SIGTERM', () => server.close(() => process.exit(0)));
+  `;
+  const [command, args] = pinned(0, process.execPath, ['--input-type=module', '-e', source]);
+  const child = track(spawn(command, args, { cwd: join(repo, 'server'), stdio: ['ignore', 'pipe', 'pipe'] }));
+  const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/, 'bare server');
+  return {
+    url,
+    // taskset execs node, so the child is the server itself.
+    pid: child.pid,
+    async stop() {
+      const exited = new Promise((resolvePromise) => child.once('exit', resolvePromise));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(bodyFile, { force: true });
+    },
+  };
+}
+
+/** A wrk script that asks a new question every request: a 3-letter `lang` from 17,576, so no answer is reused. */
+function distinctLangScript() {
+  const file = join(tmpdir(), `peer-distinct-lang-${process.pid}.lua`);
+  writeFileSync(
+    file,
+    `local i = 0
+request = function()
+  i = i + 1
+  local a = string.char(97 + i % 26)
+  local b = string.char(97 + math.floor(i / 26) % 26)
+  local c = string.char(97 + math.floor(i / 676) % 26)
+  return wrk.format("GET", "/api/v1/crisis-resources?country=US&lang=" .. a .. b .. c)
+end
+`,
+  );
+  return file;
+}
+
+function toMs(value, unit) {
+  const number = Number(value);
+  return unit === 'us' ? number / 1000 : unit === 's' ? number * 1000 : number;
+}
+
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/** CPU time (user + system, ms) the process has used: what a request costs, whoever else shares the machine. */
+function cpuMsOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * One wrk run pinned to core 1 (after a one-second warm-up): requests/s and p99 in ms, which depend on what else
+ * the machine runs, and the server's CPU time per request, which does much less.
+ */
+function load(url, path, { duration, connections, script, pid }) {
+  const run = (seconds) => {
+    const args = [
+      '-t1',
+      `-c${connections}`,
+      `-d${seconds}s`,
+      '--latency',
+      ...(script ? ['-s', script] : []),
+      `${url}${path}`,
+    ];
+    const [command, pinnedArgs] = pinned(1, 'wrk', args);
+    const result = spawnSync(command, pinnedArgs, { encoding: 'utf8', timeout: (seconds + 30) * 1000 });
+    if (result.status !== 0) throw new Error(`wrk failed: ${result.stderr || result.stdout}`);
+    return result.stdout;
+  };
+  run(1);
+  const cpuBefore = cpuMsOf(pid);
+  const output = run(duration);
+  const cpuMs = cpuMsOf(pid) - cpuBefore;
+  const requests = Number(/(\d+) requests in/.exec(output)?.[1] ?? NaN);
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? NaN);
+  const p99 = /\s99%\s+([\d.]+)(us|ms|s)\b/.exec(output);
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0);
+  const socketErrors = /Socket errors: (.*)/.exec(output)?.[1];
+  return {
+    rps: Math.round(rps),
+    p99Ms: p99 ? Math.round(toMs(p99[1], p99[2]) * 100) / 100 : NaN,
+    cpuUsPerRequest: Math.round((cpuMs * 1000) / requests),
+    failed: non2xx,
+    ...(socketErrors ? { socketErrors } : {}),
+  };
+}
+
+/**
+ * Adds rows of other countries straight into the (stopped) server's PGlite directory, as a bulk import would:
+ * national lines of GB in pairs and regional lines of CA, each padded to the size of a real record. Only columns
+ * every schema version has, so old checkouts get the same rows.
+ */
+async function addOtherCountries(repo, dataDir, count) {
+  const require = createRequire(join(repo, 'server', 'package.json'));
+  const { PGlite } = await import(require.resolve('@electric-sql/pglite'));
+  const pg = await PGlite.create(dataDir);
+  try {
+    await pg.query(
+      `INSERT INTO crisis_resources (id, record, name, country, subdivisions, scope, languages, topics, priority,
+         verified_at)
+       SELECT 'bulk-' || g,
+              jsonb_build_object('id', 'bulk-' || g, 'name', 'Bulk line ' || g,
+                'country', CASE WHEN g % 4 = 0 THEN 'CA' ELSE 'GB' END,
+                'pairedWith', CASE WHEN g % 2 = 0 THEN jsonb_build_array('bulk-' || (g - 1))
+                                   ELSE jsonb_build_array('bulk-' || (g + 1)) END,
+                'description', repeat('A line in another country. ', 50)),
+              'Bulk line ' || g,
+              CASE WHEN g % 4 = 0 THEN 'CA' ELSE 'GB' END,
+              CASE WHEN g % 4 = 0 THEN ARRAY['CA-ON'] ELSE ARRAY[]::text[] END,
+              CASE WHEN g % 4 = 0 THEN 'regional' ELSE 'national' END,
+              ARRAY['en'], ARRAY['general'], g % 100, DATE '2025-01-01'
+         FROM generate_series(1, $1::int) AS g`,
+      [count],
+    );
+  } finally {
+    await pg.close();
+  }
+}
+
+async function loadRound(target, label, baseOptions, langScript) {
+  const options = { ...baseOptions, pid: target.pid };
+  return [
+    {
+      target: label,
+      request: 'GET crisis-resources?country=US (same question)',
+      ...load(target.url, CRISIS_PATH, options),
+    },
+    {
+      target: label,
+      request: 'GET crisis-resources?country=US&lang=<new each time>',
+      ...load(target.url, CRISIS_PATH, { ...options, script: langScript }),
+    },
+    { target: label, request: 'GET health', ...load(target.url, HEALTH_PATH, options) },
+  ];
+}
+
+export async function runServerBench(options) {
+  const work = mkdtempSync(join(tmpdir(), 'peer-server-bench-'));
+  const dataDir = join(work, 'pglite');
+  // A template directory of its own, so the first start is that of a machine that never ran the server.
+  const env = { DATA_DIR: dataDir, PGLITE_TEMPLATE_DIR: join(work, 'templates') };
+  const langScript = distinctLangScript();
+  const starts = [];
+  const loads = [];
+  try {
+    const first = await startRealServer(options.repo, env);
+    starts.push({
+      start: 'first start (no data, no template)',
+      readyMs: first.readyMs,
+      ...first.atReady,
+      ...(await first.stop()),
+    });
+
+    const fresh = await startRealServer(options.repo, { ...env, DATA_DIR: join(work, 'pglite-second') });
+    starts.push({
+      start: 'new database (template ready)',
+      readyMs: fresh.readyMs,
+      ...fresh.atReady,
+      ...(await fresh.stop()),
+    });
+
+    const real = await startRealServer(options.repo, env);
+    const restart = { start: 'restart (same data)', readyMs: real.readyMs, ...real.atReady };
+    const crisisBody = await (await fetch(`${real.url}${CRISIS_PATH}`)).text();
+    loads.push(...(await loadRound(real, 'server', options, langScript)));
+    const afterLoad = memoryOf(real.nodePid);
+    starts.push({
+      ...restart,
+      ...(await real.stop()),
+      rssAfterLoadKb: afterLoad.rssKb,
+      hwmAfterLoadKb: afterLoad.hwmKb,
+    });
+
+    await addOtherCountries(options.repo, dataDir, ROWS_OF_OTHER_COUNTRIES);
+    const crowded = await startRealServer(options.repo, env);
+    const crowdedBody = await (await fetch(`${crowded.url}${CRISIS_PATH}`)).text();
+    const sameAnswer = JSON.stringify(JSON.parse(crowdedBody).items) === JSON.stringify(JSON.parse(crisisBody).items);
+    loads.push(...(await loadRound(crowded, `server + ${ROWS_OF_OTHER_COUNTRIES} rows`, options, langScript)));
+    await crowded.stop();
+
+    const bare = await startBareServer(options.repo, crisisBody);
+    loads.push(...(await loadRound(bare, 'bare Hono', options, langScript)));
+    await bare.stop();
+
+    return {
+      repo: options.repo,
+      duration: options.duration,
+      connections: options.connections,
+      starts,
+      loads,
+      sameAnswer,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(langScript, { force: true });
+  }
+}
+
+function mib(kb) {
+  return Number.isFinite(kb) ? Math.round(kb / 1024) : '-';
+}
+
+function printTable(title, header, rows) {
+  const widths = header.map((cell, column) =>
+    Math.max(String(cell).length, ...rows.map((row) => String(row[column]).length)),
+  );
+  const line = (cells) => cells.map((cell, column) => String(cell).padEnd(widths[column])).join('  ');
+  console.log(`\n${title}\n${line(header)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}`);
+  for (const row of rows) console.log(line(row));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const options = parseArgs(process.argv.slice(2));
+  if (!have('wrk')) {
+    console.error('server-bench: wrk is needed (apt-get install -y wrk).');
+    process.exit(1);
+  }
+  const result = await runServerBench(options);
+  printTable(
+    `Load (${options.connections} connections, ${options.duration} s each after 1 s warm-up; server on core 0, wrk on core 1; ${result.repo})`,
+    ['target', 'request', 'req/s', 'p99 ms', 'CPU µs/req', 'failed'],
+    result.loads.map((row) => [
+      row.target,
+      row.request,
+      row.rps,
+      row.p99Ms,
+      row.cpuUsPerRequest,
+      row.failed + (row.socketErrors ? ` (${row.socketErrors})` : ''),
+    ]),
+  );
+  console.log(`US answer with ${ROWS_OF_OTHER_COUNTRIES} rows of other countries is the same: ${result.sameAnswer}`);
+  printTable(
+    'Embedded database start (PGlite, SEED=demo; MiB; "peak" includes child processes such as the template build)',
+    ['start', 'ready ms', 'RSS at ready', 'own peak at ready', 'peak', 'RSS after load'],
+    result.starts.map((row) => [
+      row.start,
+      Math.round(row.readyMs),
+      mib(row.rssKb),
+      mib(row.hwmKb),
+      mib(row.peakWithChildrenKb),
+      row.rssAfterLoadKb === undefined ? '' : mib(row.rssAfterLoadKb),
+    ]),
+  );
+  if (options.json) writeFileSync(options.json, `${JSON.stringify(result, null, 2)}\n`);
+  process.exit(0);
+}
