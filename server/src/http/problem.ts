@@ -1,3 +1,5 @@
+import type { Schemas } from '../contract/api-types.ts';
+
 /** RFC 9457 problem details, with the type URIs fixed by the contract. */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -20,20 +22,10 @@ export const PROBLEM_TYPES = {
 
 export type ProblemStatus = keyof typeof PROBLEM_TYPES;
 
-export interface FieldError {
-  /** JSON Pointer into the request: /body/name, /query/country, /path/id, /header/Idempotency-Key. */
-  field: string;
-  message: string;
-}
+/** One field's problem; `field` is a JSON Pointer into the request: /body/name, /query/country, /path/id. */
+export type FieldError = Schemas['ProblemFieldError'];
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  errors?: FieldError[];
-}
+export type Problem = Schemas['Problem'];
 
 export interface ProblemInit {
   /** Overrides the default type for the status (e.g. a 422 that is not about idempotency keys). */
