@@ -1,5 +1,6 @@
 import { ContextConsumer, ContextRoot } from '@lit/context';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import { PerUpdate } from './per-update.js';
 import { DEFAULT_TIMEOUT_MS, mergeConfig, peerConfigContext, type PeerConfig } from './config.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -22,18 +23,21 @@ function attachContextRoot(): void {
  * The configuration that applies to a widget: its own attributes/properties, then the nearest provider's, then the
  * defaults. Re-renders the host when the provider's configuration changes.
  */
-export class PeerConfigController implements ReactiveController {
+export class PeerConfigController {
   private readonly consumer: ContextConsumer<typeof peerConfigContext, Host>;
-  private updateValue: ResolvedConfig | undefined;
-  private updating = false;
+  /** Merged once per update: every string lookup reads the overrides. */
+  private readonly merged: PerUpdate<ResolvedConfig>;
 
   constructor(
     host: Host,
     private readonly own: () => PeerConfig,
   ) {
     attachContextRoot();
-    host.addController(this);
     this.consumer = new ContextConsumer(host, { context: peerConfigContext, subscribe: true });
+    this.merged = new PerUpdate(
+      host,
+      () => mergeConfig(this.own(), this.consumer.value, { timeout: DEFAULT_TIMEOUT_MS }) as ResolvedConfig,
+    );
   }
 
   /** True once a provider has answered. */
@@ -42,20 +46,6 @@ export class PeerConfigController implements ReactiveController {
   }
 
   get value(): ResolvedConfig {
-    if (this.updateValue) return this.updateValue;
-    const value = mergeConfig(this.own(), this.consumer.value, { timeout: DEFAULT_TIMEOUT_MS }) as ResolvedConfig;
-    if (this.updating) this.updateValue = value;
-    return value;
-  }
-
-  // Merged once per update (every string lookup reads the overrides), fresh outside one.
-  hostUpdate(): void {
-    this.updating = true;
-    this.updateValue = undefined;
-  }
-
-  hostUpdated(): void {
-    this.updating = false;
-    this.updateValue = undefined;
+    return this.merged.get();
   }
 }

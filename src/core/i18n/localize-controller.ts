@@ -3,6 +3,7 @@ import type { MessageKey } from './en.js';
 import { interpolate, interpolateParts, lookup, matchLocale, type StringOverrides } from './catalog.js';
 import { observeLang } from './lang-observer.js';
 import { nearestLang } from './nearest-lang.js';
+import { PerUpdate } from '../per-update.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -14,14 +15,14 @@ export class LocalizeController implements ReactiveController {
   private stopObserving?: () => void;
   private cachedLang = '';
   /** The language worked out once per update (a walk up the DOM and a canonicalisation), not once per string. */
-  private updateLang: string | undefined;
-  private updating = false;
+  private readonly resolved: PerUpdate<string>;
 
   constructor(
     private readonly host: Host,
     private readonly overrides: () => StringOverrides | undefined = () => undefined,
   ) {
     host.addController(this);
+    this.resolved = new PerUpdate(host, () => this.resolveLang());
   }
 
   hostConnected(): void {
@@ -34,28 +35,20 @@ export class LocalizeController implements ReactiveController {
     this.stopObserving?.();
   }
 
-  hostUpdate(): void {
-    this.updating = true;
-    this.updateLang = undefined;
-  }
-
-  hostUpdated(): void {
-    this.updating = false;
-    this.updateLang = undefined;
-  }
-
   /**
    * The BCP 47 tag that applies (for `Intl`), e.g. "es-MX". When no table serves the page's language, the table's
    * own language ("en"): dates, country and language names then match the words around them, never a sentence in
    * English with a Hebrew month in it.
    */
   get lang(): string {
-    if (this.updateLang !== undefined) return this.updateLang;
+    return this.resolved.get();
+  }
+
+  private resolveLang(): string {
     const requested = canonical(nearestLang(this.host));
     const table = matchLocale(requested);
     const lang = table === requested.toLowerCase() || table === primary(requested) ? requested : table;
     this.cachedLang = lang;
-    if (this.updating) this.updateLang = lang;
     return lang;
   }
 
