@@ -10,6 +10,17 @@ import { PeerElement } from './peer-element.js';
 /**
  * The base of the widgets (not the provider): the configuration attributes every widget shares, the merged
  * configuration, strings in the right language and an API client built from the configuration.
+ *
+ * @cssproperty --peer-font-family - Font of the widget. Defaults to the page's font.
+ * @cssproperty --peer-color-text - Text colour. Defaults to the page's text colour.
+ * @cssproperty --peer-color-surface - Background of cards and panels.
+ * @cssproperty --peer-color-border - Borders.
+ * @cssproperty --peer-color-accent - Buttons and links.
+ * @cssproperty --peer-color-on-accent - Text on buttons.
+ * @cssproperty --peer-color-focus - The focus ring.
+ * @cssproperty --peer-radius - Corner radius.
+ * @cssproperty --peer-space - Base spacing unit.
+ * @cssproperty --peer-target-size - Minimum size of every control (WCAG 2.5.8 asks 24 px; we use 44 px).
  */
 export class PeerWidgetElement extends PeerElement {
   /** Widgets that cannot work without a backend warn in development when none is configured. */

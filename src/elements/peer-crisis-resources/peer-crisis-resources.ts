@@ -118,6 +118,7 @@ const UNKNOWN: OpenStatus = { kind: 'unknown' };
  * when copying failed). `detail`: `{ resourceId, method, action }`, never anything personal.
  */
 export class PeerCrisisResources extends PeerWidgetElement {
+  /** The tag name `define()` registers this class under when it is given none. */
   static readonly tagName = 'peer-crisis-resources';
   protected static override readonly needsBackend = false;
   static override styles = [...PeerWidgetElement.styles, ...crisisStyles];

@@ -20,10 +20,13 @@ import { buttonStyles } from '../../core/styles.js';
  * @csspart close - The dialog's close button.
  * @csspart resources - The `<peer-crisis-resources>` inside the dialog.
  *
+ * @fires peer-crisis-contact - From the crisis panel in the dialog, when a student opens or copies a contact.
+ *
  * @cssproperty --peer-color-accent - The link's colour.
  * @cssproperty --peer-target-size - Minimum size of the link and the close button.
  */
 export class PeerHelpLink extends PeerWidgetElement {
+  /** The tag name `define()` registers this class under when it is given none. */
   static readonly tagName = 'peer-help-link';
   protected static override readonly needsBackend = false;
 

@@ -32,6 +32,7 @@ import { PeerElement } from '../../core/peer-element.js';
  * ```
  */
 export class PeerSupportProvider extends PeerElement {
+  /** The tag name `define()` registers this class under when it is given none. */
   static readonly tagName = 'peer-support-provider';
 
   static override styles = [
