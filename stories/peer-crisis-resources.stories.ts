@@ -11,6 +11,8 @@ const meta: Meta = {
   title: 'Elements/peer-crisis-resources',
   component: 'peer-crisis-resources',
   parameters: { layout: 'padded' },
+  // Stories without their own render use the project's default one, so every control changes the element.
+  args: { country: 'US' },
 };
 export default meta;
 type Story = StoryObj;
@@ -77,6 +79,10 @@ const fallback = html`<p>Campus Safety, 24 hours: <a href="tel:+15555550100">555
 
 export const Bundled: Story = {
   name: 'Bundled data only (no backend)',
+};
+
+export const WithFallback: Story = {
+  name: 'With pasted fallback (no backend)',
   render: () => html`<peer-crisis-resources country="US">${fallback}</peer-crisis-resources>`,
 };
 
@@ -139,13 +145,12 @@ export const OtherCountries: Story = {
 
 export const Banner: Story = {
   name: 'Banner variant',
-  render: () => html`<peer-crisis-resources variant="banner" country="US"></peer-crisis-resources>`,
+  args: { variant: 'banner' },
 };
 
 export const QuickExit: Story = {
   name: 'With quick exit',
-  render: () =>
-    html`<peer-crisis-resources country="US" exit-url="https://www.bbc.co.uk/weather"></peer-crisis-resources>`,
+  args: { 'exit-url': 'https://www.bbc.co.uk/weather' },
 };
 
 export const HelpLink: Story = {
@@ -226,5 +231,4 @@ export const EverythingClosed: Story = {
 export const Dark: Story = {
   name: 'Dark colour scheme',
   globals: { scheme: 'dark' },
-  render: () => html`<peer-crisis-resources country="US"></peer-crisis-resources>`,
 };
