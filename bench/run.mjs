@@ -4,6 +4,9 @@
 //   2. The reference server on PGlite: time until it prints "listening on", on a fresh data directory (creating the
 //      database) and again on the same directory (restart); resident memory after start and after 200 sequential
 //      GET /api/v1/health.
+//   3. The render ratio: 100 crisis panels against the same markup as static HTML (bench/render.mjs).
+//   4. The demo page's layout shift, long tasks, LCP and emergency link, desktop and throttled mobile
+//      (bench/page-load.mjs).
 // Prints readable tables, then one JSON line with every figure for scripts that track them over time.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { measureEntries, projectRoot } from './sizes.mjs';
+import { benchRender, renderTables } from './render.mjs';
+import { benchPageLoad, pageLoadTables } from './page-load.mjs';
 
 const HEALTH_REQUESTS = 200;
 const START_TIMEOUT_MS = 120_000;
@@ -43,6 +48,14 @@ if (server.skipped) {
   );
 }
 
+const render = await benchRender();
+if (render.skipped) console.log(`\nRender: skipped (${render.skipped})`);
+for (const table of renderTables(render)) printTable(table.title, table.headers, table.rows);
+
+const pageLoad = await benchPageLoad();
+if (pageLoad.skipped) console.log(`\nPage load: skipped (${pageLoad.skipped})`);
+for (const table of pageLoadTables(pageLoad)) printTable(table.title, table.headers, table.rows);
+
 console.log(
   `\n${JSON.stringify({
     sizes: sizes.map(({ entry, subpath, files, raw, min, gzip, brotli }) => ({
@@ -55,6 +68,8 @@ console.log(
       brotli,
     })),
     server,
+    render,
+    pageLoad,
   })}`,
 );
 

@@ -1,0 +1,301 @@
+#!/usr/bin/env node
+// Layout shift and long tasks on the demo page (issue 7, §3.2): what loading the widgets does to a campus page.
+//
+//   node bench/page-load.mjs [--runs 5]   (after `npm run build`; bench/run.mjs calls it too)
+//
+// Starts the reference server (demo seed, in-memory database) on a free loopback port, pinned to core 0, and loads
+// its demo page in headless Chromium pinned to core 1, on a fresh browser context (empty cache) per load:
+//   desktop  1280×800, device scale 1
+//   mobile   390×844, device scale 3, touch, CPU slowed 4× (CDP Emulation.setCPUThrottlingRate)
+// The profiles alternate, 5 loads each after one discarded warm-up load of each, and report medians of:
+//   CLS          layout shifts without recent input, in session windows (gap < 1 s, window < 5 s), the largest window
+//                (as web-vitals computes it)
+//   long tasks   PerformanceObserver 'longtask': how many, and the longest (ms)
+//   LCP          the last largest-contentful-paint entry (ms after navigation start)
+//   emergency    ms after navigation start until the crisis panel's own emergency call link
+//                (a[part~="emergency-call"] in its shadow root) is in the DOM
+// Observers are installed before any page script; a load ends 2 s after the network goes quiet (bounded). The demo
+// page keeps its strict CSP. The server is stopped at the end (SIGTERM, then SIGKILL after 10 s).
+// A benchmark, not a test: it prints figures and asserts nothing about time.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  chromiumMissing,
+  isMain,
+  launchChromium,
+  pinned,
+  printTables,
+  round,
+  spread,
+  withTimeout,
+} from './browser-bench.mjs';
+
+const projectRoot = fileURLToPath(new URL('../', import.meta.url));
+const serverDir = join(projectRoot, 'server');
+const RUNS = 5;
+const START_TIMEOUT_MS = 120_000;
+const LOAD_TIMEOUT_MS = 60_000;
+const QUIET_TIMEOUT_MS = 30_000;
+const SETTLE_MS = 2_000;
+
+export const PROFILES = {
+  desktop: {
+    label: 'desktop 1280×800',
+    context: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+    cpuThrottlingRate: 1,
+  },
+  mobile: {
+    label: 'mobile 390×844 @3x, touch, CPU ÷4',
+    context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+    cpuThrottlingRate: 4,
+  },
+};
+
+/** Runs in the page before its own scripts: collects shifts, long tasks, LCP and when the emergency link appears. */
+function observePageLoad() {
+  const state = { shifts: [], longTasks: [], lcp: null, lcpElement: null, emergencyLinkMs: null };
+  window.__pageLoad = state;
+  const describe = (node) =>
+    node?.nodeType === 1
+      ? `${node.localName}${node.id ? `#${node.id}` : ''}${node.classList.length ? `.${[...node.classList].join('.')}` : ''}`
+      : (node?.nodeName ?? null);
+  const observe = (type, onEntry) => {
+    try {
+      new PerformanceObserver((list) => list.getEntries().forEach(onEntry)).observe({ type, buffered: true });
+    } catch {
+      // An entry type this browser does not know: its figure stays empty.
+    }
+  };
+  observe('layout-shift', (entry) => {
+    if (entry.hadRecentInput) return;
+    state.shifts.push({
+      startTime: entry.startTime,
+      value: entry.value,
+      sources: (entry.sources ?? []).map((source) => describe(source.node)),
+    });
+  });
+  observe('longtask', (entry) => state.longTasks.push({ startTime: entry.startTime, duration: entry.duration }));
+  observe('largest-contentful-paint', (entry) => {
+    state.lcp = entry.startTime;
+    state.lcpElement = describe(entry.element);
+  });
+
+  const check = () => {
+    if (state.emergencyLinkMs !== null) return;
+    const link = document.querySelector('peer-crisis-resources')?.shadowRoot?.querySelector('[part~="emergency-call"]');
+    if (link) state.emergencyLinkMs = performance.now();
+  };
+  // Every shadow root gets an observer, so the link is seen in the microtask after it is inserted. The observers are
+  // kept referenced: without that, one load in ten or so never saw the link.
+  const observers = [];
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attachShadow.call(this, init);
+    const observer = new MutationObserver(check);
+    observer.observe(root, { childList: true, subtree: true });
+    observers.push(observer);
+    return root;
+  };
+}
+
+/** The largest session window of layout shifts: shifts less than 1 s apart, a window at most 5 s long. */
+export function cumulativeLayoutShift(shifts) {
+  let largest = 0;
+  let window = [];
+  let sum = 0;
+  for (const shift of [...shifts].sort((a, b) => a.startTime - b.startTime)) {
+    const first = window[0];
+    const last = window.at(-1);
+    if (last && shift.startTime - last.startTime < 1000 && shift.startTime - first.startTime < 5000) {
+      window.push(shift);
+      sum += shift.value;
+    } else {
+      window = [shift];
+      sum = shift.value;
+    }
+    largest = Math.max(largest, sum);
+  }
+  return largest;
+}
+
+function startServer() {
+  const [command, args, pinnedTo] = pinned(0, process.execPath, ['--import', 'tsx', 'src/main.ts']);
+  const env = { ...process.env, SEED: 'demo', PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', LOG_LEVEL: 'error' };
+  delete env.DATABASE_URL;
+  const child = spawn(command, args, { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const stop = () => {
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.once('exit', () => {
+        clearTimeout(force);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  };
+  const listening = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`reference server did not start within ${START_TIMEOUT_MS} ms:\n${output}`));
+    }, START_TIMEOUT_MS);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout.off('data', onData);
+      child.stdout.resume();
+      resolve(match[1].replace(/\/$/, ''));
+    };
+    child.stdout.setEncoding('utf8').on('data', onData);
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`reference server exited with ${code} before listening:\n${output}`));
+    });
+  });
+  return { listening, stop, pinnedTo };
+}
+
+/** One cold load of the demo page in a fresh context; resolves with the figures once the page has settled. */
+async function loadOnce(browser, url, profileName) {
+  const profile = PROFILES[profileName];
+  const context = await browser.newContext(profile.context);
+  try {
+    await context.addInitScript(observePageLoad);
+    const tab = await context.newPage();
+    if (profile.cpuThrottlingRate !== 1) {
+      const cdp = await context.newCDPSession(tab);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuThrottlingRate });
+    }
+    const errors = [];
+    tab.on('pageerror', (error) => errors.push(error.message));
+    await tab.goto(`${url}/`, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    await tab
+      .waitForFunction(() => window.__pageLoad.emergencyLinkMs !== null, null, { timeout: LOAD_TIMEOUT_MS })
+      .catch(() => {});
+    await tab.waitForLoadState('networkidle', { timeout: QUIET_TIMEOUT_MS }).catch(() => {});
+    await tab.waitForTimeout(SETTLE_MS);
+    const state = await withTimeout(
+      tab.evaluate(() => window.__pageLoad),
+      LOAD_TIMEOUT_MS,
+      'reading the figures',
+    );
+    const longest = state.longTasks.reduce((max, task) => Math.max(max, task.duration), 0);
+    return {
+      profile: profileName,
+      cls: cumulativeLayoutShift(state.shifts),
+      longTasks: state.longTasks.length,
+      longestTaskMs: longest,
+      longTaskMs: state.longTasks.map((task) => round(task.duration, 0)),
+      lcpMs: state.lcp,
+      lcpElement: state.lcpElement,
+      emergencyLinkMs: state.emergencyLinkMs,
+      shifts: state.shifts.map((shift) => ({
+        atMs: round(shift.startTime, 0),
+        value: round(shift.value, 4),
+        sources: shift.sources,
+      })),
+      errors,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Runs the benchmark; returns the figures, or `{ skipped }` when there is no build or no server. */
+export async function benchPageLoad({ runs = RUNS, log = () => {} } = {}) {
+  if (!existsSync(join(projectRoot, 'dist/cdn/peer-support-widgets.js'))) {
+    return { skipped: 'dist/cdn/peer-support-widgets.js does not exist: run npm run build' };
+  }
+  if (!existsSync(join(serverDir, 'src/main.ts'))) return { skipped: 'server/src/main.ts does not exist' };
+  const noBrowser = chromiumMissing();
+  if (noBrowser) return { skipped: noBrowser };
+
+  const server = startServer();
+  let chromium;
+  try {
+    const url = await server.listening;
+    log(`reference server at ${url}`);
+    chromium = await launchChromium({ core: 1 });
+    const names = Object.keys(PROFILES);
+    for (const name of names) await loadOnce(chromium.browser, url, name); // warm-up, discarded
+    const loads = Object.fromEntries(names.map((name) => [name, []]));
+    for (let run = 0; run < runs; run++) {
+      for (const name of run % 2 ? [...names].reverse() : names) {
+        const load = await loadOnce(chromium.browser, url, name);
+        loads[name].push(load);
+        log(
+          `${name} ${run + 1}/${runs}: CLS ${round(load.cls, 4)}, long tasks ${load.longTasks} ` +
+            `(longest ${round(load.longestTaskMs, 0)} ms), LCP ${round(load.lcpMs, 0)} ms, ` +
+            `emergency link ${round(load.emergencyLinkMs, 0)} ms`,
+        );
+      }
+    }
+    return {
+      runs,
+      browser: `Chromium ${chromium.version}`,
+      pinnedToCore: { browser: chromium.pinnedTo, server: server.pinnedTo },
+      profiles: Object.fromEntries(
+        names.map((name) => [name, { label: PROFILES[name].label, ...summarise(loads[name]), loads: loads[name] }]),
+      ),
+    };
+  } finally {
+    await chromium?.close();
+    await server.stop();
+  }
+}
+
+function summarise(loads) {
+  const of = (key, digits) => {
+    const s = spread(loads.map((load) => load[key]));
+    return s && { min: round(s.min, digits), median: round(s.median, digits), max: round(s.max, digits) };
+  };
+  return {
+    cls: of('cls', 4),
+    longTasks: of('longTasks', 1),
+    longestTaskMs: of('longestTaskMs', 0),
+    lcpMs: of('lcpMs', 0),
+    emergencyLinkMs: of('emergencyLinkMs', 0),
+  };
+}
+
+/** Tables for bench/run.mjs and for running this file alone. */
+export function pageLoadTables(result) {
+  if (result.skipped) return [];
+  const cell = (s) => (s ? `${s.median} (${s.min}–${s.max})` : 'n/a');
+  const profiles = Object.values(result.profiles);
+  const pinning =
+    result.pinnedToCore.browser === null
+      ? 'not pinned'
+      : `browser on core ${result.pinnedToCore.browser}, server on core ${result.pinnedToCore.server}`;
+  return [
+    {
+      title:
+        `Demo page load (reference server, demo seed; ${result.runs} cold loads per profile, ${result.browser}, ` +
+        `${pinning}): median (min–max)`,
+      headers: ['profile', 'CLS', 'long tasks', 'longest task ms', 'LCP ms', 'emergency link in DOM ms'],
+      rows: profiles.map((p) => [
+        p.label,
+        cell(p.cls),
+        cell(p.longTasks),
+        cell(p.longestTaskMs),
+        cell(p.lcpMs),
+        cell(p.emergencyLinkMs),
+      ]),
+    },
+  ];
+}
+
+if (isMain(import.meta.url)) {
+  const runsIndex = process.argv.indexOf('--runs');
+  const runs = runsIndex > 0 ? Number(process.argv[runsIndex + 1]) : RUNS;
+  const result = await benchPageLoad({ runs, log: (line) => console.error(line) });
+  if (result.skipped) console.log(`Page load: skipped (${result.skipped})`);
+  printTables(pageLoadTables(result));
+  console.log(`\n${JSON.stringify({ pageLoad: result })}`);
+}
