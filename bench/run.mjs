@@ -7,8 +7,10 @@
 //   3. The render ratio: 100 crisis panels against the same markup as static HTML (bench/render.mjs).
 //   4. The demo page's layout shift, long tasks, LCP and emergency link, desktop and throttled mobile
 //      (bench/page-load.mjs).
+//   5. The server under load next to a bare Hono server on the same core, and the embedded database's starts
+//      (bench/server-bench.mjs, with wrk).
 // Prints readable tables, then one JSON line with every figure for scripts that track them over time.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +58,9 @@ const pageLoad = await benchPageLoad();
 if (pageLoad.skipped) console.log(`\nPage load: skipped (${pageLoad.skipped})`);
 for (const table of pageLoadTables(pageLoad)) printTable(table.title, table.headers, table.rows);
 
+const serverLoad = await benchServerLoad();
+if (serverLoad.skipped) console.log(`\nServer under load: skipped (${serverLoad.skipped})`);
+
 console.log(
   `\n${JSON.stringify({
     sizes: sizes.map(({ entry, subpath, files, raw, min, gzip, brotli }) => ({
@@ -70,8 +75,29 @@ console.log(
     server,
     render,
     pageLoad,
+    serverLoad,
   })}`,
 );
+
+/**
+ * Requests/s, p99 and CPU per request of GET /crisis-resources and GET /health next to a bare Hono server on the same
+ * core, and the embedded database's starts (bench/server-bench.mjs prints its own tables). Needs wrk.
+ */
+async function benchServerLoad() {
+  const wrk = spawnSync('sh', ['-c', 'command -v wrk'], { encoding: 'utf8' });
+  if (wrk.status !== 0) return { skipped: 'wrk is not installed (apt-get install -y wrk)' };
+  const work = mkdtempSync(join(tmpdir(), 'peer-bench-load-'));
+  const json = join(work, 'server-load.json');
+  try {
+    const run = spawnSync(process.execPath, [join(projectRoot, 'bench/server-bench.mjs'), '--json', json], {
+      stdio: 'inherit',
+    });
+    if (run.status !== 0) return { skipped: `server-bench exited with ${run.status}` };
+    return JSON.parse(readFileSync(json, 'utf8'));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
 
 async function benchServer() {
   if (!existsSync(join(serverDir, 'src/main.ts'))) return { skipped: 'server/src/main.ts does not exist yet' };
