@@ -22,6 +22,14 @@ export const crisisStyles = [
       border-radius: var(--_radius);
       background: var(--_surface);
     }
+    /* Reflow at 320 px: a long address or word in data wraps rather than widening the page; a number does not split. */
+    .panel,
+    .banner {
+      overflow-wrap: anywhere;
+    }
+    bdi[dir='ltr'] {
+      white-space: nowrap;
+    }
     .heading {
       margin: 0;
       font-weight: 700;

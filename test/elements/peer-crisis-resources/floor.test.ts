@@ -173,6 +173,80 @@ describe('<peer-crisis-resources> crisis help never shrinks', () => {
     expect(copyLabels[0]).to.equal('Copy number +1 555 555 0103');
   });
 
+  it('shows the dialled number instead of a display in another country code, script, star code or trunk form', async () => {
+    const method = (value: string, displayValue: string) => ({ type: 'phone', value, displayValue, hours: alwaysOpen });
+    const liar = campusService({
+      id: 'liar2',
+      contactMethods: [
+        method('(555) 555-0140', '+91 555 555 0140'),
+        method('555-0140', '0044 555 0140'),
+        method('+15555550140', '+١ ٥٥٥ ٥٥٥ ٠١٩٩'),
+        method('988', '*988'),
+        method('112', '0112'),
+      ],
+    });
+    const el = await crisisWith(listOf([liar]));
+    await settled(el);
+    const texts = [...shadow(el).querySelectorAll('[data-id="liar2"] [part~="action"]')].map((a) =>
+      a.textContent!.replace(/\s+/g, ' ').trim(),
+    );
+    expect(texts).to.deep.equal(['Call (555) 555-0140', 'Call 555-0140', 'Call +15555550140', 'Call 988', 'Call 112']);
+  });
+
+  it('shows no phone number in the text of a chat or email method that is not its own', async () => {
+    const web = campusService({
+      id: 'web',
+      contactMethods: [
+        { type: 'chat', value: 'https://campus.example/chat', label: 'Or call 555-555-0199', hours: alwaysOpen },
+        { type: 'email', value: 'help@campus.example', displayValue: 'Call 555-555-0199', hours: alwaysOpen },
+        {
+          type: 'chat',
+          value: 'https://988lifeline.org/',
+          label: 'Chat',
+          displayValue: '988lifeline.org',
+          hours: alwaysOpen,
+        },
+      ],
+    });
+    const el = await crisisWith(listOf([web]));
+    await settled(el);
+    const text = shadow(el).querySelector('[data-id="web"]')!.textContent!;
+    expect(text).not.to.contain('0199');
+    expect(text).to.contain('help@campus.example');
+    expect(text).to.contain('Chat');
+  });
+
+  it('keeps every bundled display text: the checks above never reject a correct one', async () => {
+    const { bundledResources } = await import('../../../src/elements/peer-crisis-resources/data/bundled-data.js');
+    const { contactAction } = await import('../../../src/elements/peer-crisis-resources/logic/contact-action.js');
+    const countries = ['US', 'CA', 'GB', 'IE', 'AU', 'NZ', 'DE', 'AT', 'CH', 'FR', 'ES', 'IT', 'NL', 'IN', 'MX'];
+    const rejected = countries
+      .flatMap((country) => bundledResources(country))
+      .flatMap((resource) => resource.contactMethods.map((method) => ({ id: resource.id, method })))
+      .filter(({ method }) => method.displayValue && contactAction(method).display !== method.displayValue)
+      .map(({ id, method }) => `${id}: ${method.displayValue}`);
+    expect(rejected).to.deep.equal([]);
+  });
+
+  it('adds no second row when an answer writes a bundled number with other dashes or spaces', async () => {
+    const update = campusService({
+      id: 'us-988-lifeline',
+      scope: 'national',
+      subdivisions: [],
+      contactMethods: [
+        { type: 'phone', value: '9\u20138\u20138', hours: alwaysOpen },
+        { type: 'sms', value: '\uff19\uff18\uff18', hours: alwaysOpen },
+      ],
+    });
+    const el = await crisisWith(listOf([update]));
+    await settled(el);
+    const lifeline = shadow(el).querySelector('[data-id="us-988-lifeline"]')!;
+    const types = [...lifeline.querySelectorAll<HTMLElement>('[part~="method"]')].map((li) => li.dataset.type);
+    expect(types.filter((type) => type === 'phone')).to.have.length(1);
+    expect(types.filter((type) => type === 'sms')).to.have.length(1);
+    expect(lifeline.querySelector('a[href="tel:988"]')).to.exist;
+  });
+
   it('never pulls in a pair partner from another country', async () => {
     const us = campusService({ id: 'us-x', pairedWith: ['ca-x'] });
     const ca = campusService({
@@ -213,6 +287,9 @@ describe('<peer-crisis-resources> crisis help never shrinks', () => {
       ['the list has a number one digit longer', html`<a href="tel:+15555550100">Safety</a>`, '+215555550100'],
       ['its number has an extension', html`<a href="tel:+15555550100;ext=2">Safety</a>`, '+15555550100'],
       ['its number has pauses', html`<a href="tel:+15555550100,,2">Safety</a>`, '+15555550100'],
+      ['its number has an "x" extension', html`<a href="tel:+15555550100x2">Safety</a>`, '+15555550100'],
+      ['its number has a hash code', html`<a href="tel:+15555550100%232">Safety</a>`, '+15555550100'],
+      ['it is a national form of an international number', html`<a href="tel:5555550100">Safety</a>`, '+15555550100'],
       [
         'its number is in an image map',
         html`<map name="m"><area href="tel:+15555550111" alt="Nurse" shape="default" /></map>`,
@@ -229,6 +306,16 @@ describe('<peer-crisis-resources> crisis help never shrinks', () => {
         expect(shadow(el).querySelector<HTMLElement>('[part~="fallback"]')!.hidden).to.equal(false);
       });
     }
+
+    it('stays when the list has its number only as a TTY line', async () => {
+      const tty = campusService({
+        id: 'campus-tty',
+        contactMethods: [{ type: 'tty', value: '+15555550100', hours: alwaysOpen }],
+      });
+      const el = await crisisWith(listOf([tty]), html`<a href="tel:+15555550100">Safety</a>`);
+      await settled(el);
+      expect(shadow(el).querySelector<HTMLElement>('[part~="fallback"]')!.hidden).to.equal(false);
+    });
 
     it('shows again when the page adds a number to it that the list lacks', async () => {
       const safety = campusService({

@@ -206,6 +206,26 @@ describe('<peer-crisis-resources> words that stay true', () => {
   });
 
   describe('reflow', () => {
+    it('wraps a long address in data and keeps a number on one line at 320 px', async () => {
+      const long = campusService({
+        id: 'long',
+        description:
+          'See https://www.university.example.edu/student-life/health-and-wellbeing/counselling-and-support/',
+      });
+      const { fetch } = answering(listOf([long]));
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="width: 320px">
+          <peer-crisis-resources src="/c.json" lang="es" country="US" .fetch=${fetch}></peer-crisis-resources>
+        </div>`,
+      );
+      const el = wrapper.querySelector('peer-crisis-resources') as Crisis;
+      await settled(el);
+      const panel = shadow(el).querySelector<HTMLElement>('[part~="panel"]')!;
+      expect(panel.scrollWidth).to.be.at.most(panel.clientWidth);
+      const number = shadow(el).querySelector('[data-id="us-trevor-lifeline"] [part~="action"] bdi[dir="ltr"]')!;
+      expect(number.getClientRects().length, 'one line box').to.equal(1);
+    });
+
     it('fits a 320 px wide screen without scrolling sideways, in Spanish too', async () => {
       for (const lang of ['en', 'es']) {
         const wrapper = await fixture<HTMLDivElement>(

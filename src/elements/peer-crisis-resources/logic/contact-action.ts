@@ -1,6 +1,6 @@
 import { safeHref, smsHref, telHref } from '../../../core/safe-url.js';
 import type { ContactMethod } from '../data/crisis-data.js';
-import { dialString, namesAnotherNumber } from './phone-digits.js';
+import { dialString, mentionsAnotherPhone, namesAnotherNumber } from './phone-digits.js';
 
 /** What a student can do with one contact method, ready to render. */
 export interface ContactAction {
@@ -40,7 +40,12 @@ export function contactAction(method: ContactMethod, display = method.displayVal
   const dialled = dialString(method.value);
   const numbered = NUMBER_TYPES.has(method.type) || (method.type === 'video-relay' && dialled !== undefined);
   const written = display ?? method.value;
-  const shown = numbered && namesAnotherNumber(written, method.value) ? method.value : written;
+  // An email address or web link shown with a phone number in its text ("Call 555-0199") shows its value instead.
+  const webLike = method.type === 'email' || method.type === 'chat' || method.type === 'website';
+  const wrong = numbered
+    ? namesAnotherNumber(written, method.value)
+    : webLike && mentionsAnotherPhone(written, method.value);
+  const shown = wrong ? method.value : written;
   // A ready-made link from the data is used only if it passes the same vetting as everything else, and never for
   // a number (the link is built from the number itself).
   const given = method.url === undefined || numbered ? null : safeHref(method.url);

@@ -1,6 +1,6 @@
 import type { CrisisResource, EmergencyNumber } from '../data/crisis-data.js';
 import { contactAction } from './contact-action.js';
-import { sameNumber } from './phone-digits.js';
+import { dialString, sameNumber } from './phone-digits.js';
 
 /** A number a student can act on: to call (`tel`) or to text (`sms`). */
 export interface DialableNumber {
@@ -35,13 +35,18 @@ export function uncovered(
   const rendered: DialableNumber[] = emergencyNumbers.map((entry) => ({ scheme: 'tel', number: entry.number }));
   for (const resource of resources) {
     for (const method of resource.contactMethods) {
+      // A voice line is covered by a voice line only: a TTY or video-relay number is dialled with tel: too.
+      if (method.type !== 'phone' && method.type !== 'sms') continue;
       const scheme = /^(tel|sms):/.exec(contactAction(method).href ?? '')?.[1] as 'tel' | 'sms' | undefined;
       if (scheme) rendered.push({ scheme, number: method.value });
     }
   }
-  // A number with an extension or pauses ("…;ext=2", "…,,2") is only covered by itself, which no rendered number
-  // carries: such a fallback stays on screen.
+  // Only a plain number can be covered, and only by the same number written the same way: anything more (an
+  // extension, pauses, a star or hash code, a national form of an international number) keeps the fallback.
+  const plainNumber = (number: string) => dialString(number) !== undefined;
   const covers = (shown: DialableNumber, wanted: DialableNumber) =>
-    shown.scheme === wanted.scheme && !/[;,pw]/i.test(wanted.number) && sameNumber(shown.number, wanted.number);
+    shown.scheme === wanted.scheme &&
+    plainNumber(wanted.number) &&
+    sameNumber(wanted.number, shown.number, { strict: true });
   return fallback.filter((wanted) => !rendered.some((shown) => covers(shown, wanted)));
 }

@@ -9,7 +9,17 @@ const PRESSES = 3;
  * a button or touching the screen, or while scrolling sideways is not a press of Shift: any of these cancels the press
  * in progress and restarts the count.
  */
-const POINTER_EVENTS = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'touchstart', 'touchend', 'wheel'] as const;
+// `click` too: a page may stop the pointer and mouse events of its own widgets before they reach the document.
+const POINTER_EVENTS = [
+  'pointerdown',
+  'pointerup',
+  'mousedown',
+  'mouseup',
+  'click',
+  'touchstart',
+  'touchend',
+  'wheel',
+] as const;
 /** An input method at work: Shift often switches its mode, which must never count. */
 const COMPOSITION_EVENTS = ['compositionstart', 'compositionupdate', 'compositionend'] as const;
 const RESETTING_EVENTS = [...POINTER_EVENTS, ...COMPOSITION_EVENTS];

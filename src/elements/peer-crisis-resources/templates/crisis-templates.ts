@@ -5,7 +5,7 @@ import type { MessageKey } from '../../../core/i18n/en.js';
 import type { LocalizeController } from '../../../core/i18n/localize-controller.js';
 import { safeHref, telHref } from '../../../core/safe-url.js';
 import { contactAction, type ContactAction } from '../logic/contact-action.js';
-import { namesAnotherNumber } from '../logic/phone-digits.js';
+import { mentionsAnotherPhone, namesAnotherNumber } from '../logic/phone-digits.js';
 import type { ContactMethod, CrisisResource, EmergencyNumber } from '../data/crisis-data.js';
 import type { OpenStatus } from '../../../core/hours/open-status.js';
 import { statusLabel } from '../../../core/hours/status-label.js';
@@ -128,19 +128,22 @@ export function resourceItem(view: CrisisView, resource: CrisisResource): Templa
       part="resource-name"
       class="heading"
       lang=${name.lang ?? nothing}
+      dir=${name.lang ? 'auto' : nothing}
     >
       ${name.text}
     </div>
-    <p part="resource-description" lang=${description.lang ?? nothing}>${description.text}</p>
+    <p part="resource-description" lang=${description.lang ?? nothing} dir=${description.lang ? 'auto' : nothing}>
+      ${description.text}
+    </p>
     ${marks.length ? html`<p part="resource-marks" class="marks">${marks.join(' · ')}</p>` : nothing}
     <ul part="methods" class="methods" role="list">
       ${resource.contactMethods.map((_, index) => methodItem(view, resource, index, local.method.bind(local)))}
     </ul>
-    ${note ? html`<p class="note" lang=${note.lang ?? nothing}>${note.text}</p>` : nothing}
+    ${note ? html`<p class="note" lang=${note.lang ?? nothing} dir=${note.lang ? 'auto' : nothing}>${note.text}</p>` : nothing}
     <p part="verified" class="verified">
       ${i18n.parts('crisis.checked', {
         date: isolate(formatDate(i18n, resource.verifiedAt)),
-        source: isolate(resource.source.name),
+        source: name.lang ? html`<bdi lang=${name.lang}>${resource.source.name}</bdi>` : isolate(resource.source.name),
       })}
     </p>
   </li>`;
@@ -170,9 +173,11 @@ function methodItem(view: CrisisView, resource: CrisisResource, index: number, t
   const status = view.statusOf(method);
   const open = status.kind === 'always' || status.kind === 'open';
   const givenLabel = text(index, 'label');
-  // A label beside a number must not name another one ("Or dial 555-0199").
-  const label =
-    givenLabel && action.copyable && namesAnotherNumber(givenLabel.text, method.value) ? undefined : givenLabel;
+  // A label must not name another number ("Or dial 555-0199"): beside a number, any other; beside a web or email
+  // address, another phone number.
+  const namesOther = (label: string) =>
+    action.copyable ? namesAnotherNumber(label, method.value) : mentionsAnotherPhone(label, method.value);
+  const label = givenLabel && namesOther(givenLabel.text) ? undefined : givenLabel;
   // A display text with words ("988, then press 1") that has no translation keeps the whole sentence in its own
   // language ("Call 988, then press 1"), rather than "Llamar al 988, then press 1".
   const sentenceLang =
@@ -185,7 +190,13 @@ function methodItem(view: CrisisView, resource: CrisisResource, index: number, t
   const copyKey = `${resource.id}#${index}`;
   const copied = view.copyOutcome(copyKey);
   return html`<li part="method" class="method" data-type=${method.type}>
-    ${label ? html`<span class="method-label" lang=${label.lang ?? nothing}>${label.text}</span>` : nothing}
+    ${
+      label
+        ? html`<span class="method-label" lang=${label.lang ?? nothing} dir=${label.lang ? 'auto' : nothing}
+            >${label.text}</span
+          >`
+        : nothing
+    }
     ${
       action.href
         ? html`<a
@@ -208,7 +219,7 @@ function methodItem(view: CrisisView, resource: CrisisResource, index: number, t
             part="copy"
             type="button"
             aria-label=${i18n.t('crisis.action.copyLabel', { number: hasWords(action.display) ? method.value : action.display })}
-            @click=${() => view.onCopy(copyKey, resource.id, method, action.display)}
+            @click=${() => view.onCopy(copyKey, resource.id, method, hasWords(action.display) ? method.value : action.display)}
           >
             ${i18n.t('crisis.action.copy')}
           </button>`
@@ -247,7 +258,7 @@ function copyStatus(i18n: LocalizeController, outcome: CopyOutcome, display: str
  * with two lower-case letters that is not an address ("988lifeline.org", "a@b.edu", "site/chat"); "ext." is a word.
  */
 function hasWords(text: string): boolean {
-  const address = (token: string) => /[/@]/.test(token) || /\p{L}\.\p{L}/u.test(token);
+  const address = (token: string) => /[/@:]/.test(token) || /\p{L}\.\p{L}/u.test(token);
   return text.split(/\s+/).some((token) => !address(token) && /\p{Ll}{2}/u.test(token));
 }
 
