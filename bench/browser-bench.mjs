@@ -13,7 +13,7 @@ export function isMain(moduleUrl) {
   return Boolean(process.argv[1]) && moduleUrl === pathToFileURL(process.argv[1]).href;
 }
 
-function have(command) {
+export function have(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 

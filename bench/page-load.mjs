@@ -17,7 +17,6 @@
 // Observers are installed before any page script; a load ends 2 s after the network goes quiet (bounded). The demo
 // page keeps its strict CSP. The server is stopped at the end (SIGTERM, then SIGKILL after 10 s).
 // A benchmark, not a test: it prints figures and asserts nothing about time.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,11 +30,11 @@ import {
   spread,
   withTimeout,
 } from './browser-bench.mjs';
+import { startReferenceServer } from '../scripts/start-reference-server.mjs';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 const serverDir = join(projectRoot, 'server');
 const RUNS = 5;
-const START_TIMEOUT_MS = 120_000;
 const LOAD_TIMEOUT_MS = 60_000;
 const QUIET_TIMEOUT_MS = 30_000;
 const SETTLE_MS = 2_000;
@@ -120,47 +119,6 @@ export function cumulativeLayoutShift(shifts) {
   return largest;
 }
 
-function startServer() {
-  const [command, args, pinnedTo] = pinned(0, process.execPath, ['--import', 'tsx', 'src/main.ts']);
-  const env = { ...process.env, SEED: 'demo', PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', LOG_LEVEL: 'error' };
-  delete env.DATABASE_URL;
-  const child = spawn(command, args, { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const stop = () => {
-    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-    return new Promise((resolve) => {
-      const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      child.once('exit', () => {
-        clearTimeout(force);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-  };
-  const listening = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`reference server did not start within ${START_TIMEOUT_MS} ms:\n${output}`));
-    }, START_TIMEOUT_MS);
-    const onData = (chunk) => {
-      output += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (!match) return;
-      clearTimeout(timer);
-      child.stdout.off('data', onData);
-      child.stdout.resume();
-      resolve(match[1].replace(/\/$/, ''));
-    };
-    child.stdout.setEncoding('utf8').on('data', onData);
-    child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`reference server exited with ${code} before listening:\n${output}`));
-    });
-  });
-  return { listening, stop, pinnedTo };
-}
-
 /** One cold load of the demo page in a fresh context; resolves with the figures once the page has settled. */
 async function loadOnce(browser, url, profileName) {
   const profile = PROFILES[profileName];
@@ -216,10 +174,19 @@ export async function benchPageLoad({ runs = RUNS, log = () => {} } = {}) {
   const noBrowser = chromiumMissing();
   if (noBrowser) return { skipped: noBrowser };
 
-  const server = startServer();
+  let pinnedTo = null;
+  const server = await startReferenceServer({
+    env: { SEED: 'demo', DATABASE_URL: undefined },
+    timeoutMs: 120_000,
+    wrap: (command, args) => {
+      const [wrapped, wrappedArgs, core] = pinned(0, command, args);
+      pinnedTo = core;
+      return [wrapped, wrappedArgs];
+    },
+  });
   let chromium;
   try {
-    const url = await server.listening;
+    const { url } = server;
     log(`reference server at ${url}`);
     chromium = await launchChromium({ core: 1 });
     const names = Object.keys(PROFILES);
@@ -239,7 +206,7 @@ export async function benchPageLoad({ runs = RUNS, log = () => {} } = {}) {
     return {
       runs,
       browser: `Chromium ${chromium.version}`,
-      pinnedToCore: { browser: chromium.pinnedTo, server: server.pinnedTo },
+      pinnedToCore: { browser: chromium.pinnedTo, server: pinnedTo },
       profiles: Object.fromEntries(
         names.map((name) => [name, { label: PROFILES[name].label, ...summarise(loads[name]), loads: loads[name] }]),
       ),

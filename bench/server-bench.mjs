@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { have, pinned } from './browser-bench.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const ROWS_OF_OTHER_COUNTRIES = 9_600;
@@ -41,17 +42,6 @@ function parseArgs(argv) {
     index += 1;
   }
   return options;
-}
-
-function have(command) {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-}
-
-/** `taskset -c <core>` when it exists and the machine has that core; otherwise unpinned. */
-function pinned(core, command, args) {
-  const cores = Number(spawnSync('nproc', [], { encoding: 'utf8' }).stdout.trim()) || 1;
-  if (have('taskset') && cores > core) return ['taskset', ['-c', String(core), command, ...args]];
-  return [command, args];
 }
 
 function track(child) {

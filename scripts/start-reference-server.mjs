@@ -5,12 +5,15 @@ import { fileURLToPath } from 'node:url';
 
 const serverDir = fileURLToPath(new URL('../server/', import.meta.url));
 
-export function startReferenceServer({ env = {}, timeoutMs = 60000 } = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', LOG_LEVEL: 'error', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/**
+ * `env` adds to (or, with `undefined` values, removes from) the server's environment; `wrap` may put a command in
+ * front of node, such as `taskset` for benchmarks: `(command, args) => [command, args]`.
+ */
+export function startReferenceServer({ env = {}, timeoutMs = 60000, wrap = (command, args) => [command, args] } = {}) {
+  const [command, args] = wrap(process.execPath, ['--import', 'tsx', 'src/main.ts']);
+  const merged = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', LOG_LEVEL: 'error', ...env };
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
+  const child = spawn(command, args, { cwd: serverDir, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
