@@ -18,6 +18,7 @@ import { optionsFromEnv } from '../src/env.ts';
 import { defaultPaths } from '../src/paths.ts';
 import { describeEachDatabase, type TestDatabase } from './helpers/databases.ts';
 import { problemOf, startTestServer, type TestServer } from './helpers/test-server.ts';
+import { alwaysOpen, resourceInput } from './helpers/crisis-resource-fixtures.ts';
 
 const ADMIN_TOKEN = 'test-operator-token-0123456789-abcdefghij';
 const AUTH = { Authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -43,30 +44,6 @@ async function bundledEmergencyNumbers(country: string): Promise<EmergencyNumber
 
 function daysFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-const alwaysOpen = (timeZone = 'Pacific/Auckland') => ({ timeZone, alwaysOpen: true, weekly: [] });
-
-/** A valid CrisisResourceInput; tests override what they are about. */
-function resourceInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    name: 'Test support line',
-    description: 'A line for the tests.',
-    country: 'XA',
-    subdivisions: [],
-    scope: 'national',
-    topics: ['general'],
-    audiences: ['everyone'],
-    languages: ['en'],
-    humanSupport: 'trained-volunteer',
-    free: true,
-    anonymous: true,
-    isEmergency: false,
-    verifiedAt: '2025-01-15',
-    source: { name: 'Test source', url: 'https://source.example/lines' },
-    contactMethods: [{ type: 'phone', value: '+6495550100', displayValue: '09 555 0100', hours: alwaysOpen() }],
-    ...overrides,
-  };
 }
 
 interface PublicList {

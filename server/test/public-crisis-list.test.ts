@@ -4,6 +4,10 @@ import type { AdminCrisisResource, CrisisResourceList } from '../src/contract/ap
 import { countingDatabase, type CountingDatabase } from './helpers/counting-database.ts';
 import { describeEachDatabase, type TestDatabase } from './helpers/databases.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
+import { resourceInput as baseInput } from './helpers/crisis-resource-fixtures.ts';
+
+/** Lines of a fictional country of this suite's own. */
+const resourceInput = (overrides: Record<string, unknown>) => baseInput({ country: 'XD', ...overrides });
 
 /**
  * The costs of the public endpoints (issue 7, §3.4), counted rather than timed: queries per request, buffers a
@@ -16,29 +20,6 @@ const OTHER_COUNTRY_ROWS = 9_600;
 
 let keyCounter = 0;
 const newKey = () => `public-list-key-${process.pid}-${(keyCounter += 1)}`;
-
-const alwaysOpen = { timeZone: 'Pacific/Auckland', alwaysOpen: true, weekly: [] };
-
-function resourceInput(overrides: Record<string, unknown>): Record<string, unknown> {
-  return {
-    name: 'Test support line',
-    description: 'A line for the tests.',
-    country: 'XD',
-    subdivisions: [],
-    scope: 'national',
-    topics: ['general'],
-    audiences: ['everyone'],
-    languages: ['en'],
-    humanSupport: 'trained-volunteer',
-    free: true,
-    anonymous: true,
-    isEmergency: false,
-    verifiedAt: '2025-01-15',
-    source: { name: 'Test source', url: 'https://source.example/lines' },
-    contactMethods: [{ type: 'phone', value: '+6495550100', hours: alwaysOpen }],
-    ...overrides,
-  };
-}
 
 /**
  * Rows of other countries, written straight into the table as a bulk import would: national lines of GB in pairs,
