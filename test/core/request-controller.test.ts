@@ -6,7 +6,8 @@ import { emit } from '../../src/core/emit.js';
 import { RequestController } from '../../src/core/request/request-controller.js';
 import '../../src/elements/peer-crisis-resources/crisis-events.js';
 
-type Reply = { result: ApiResult<string> | undefined; delayMs: number };
+/** `deaf`: answers even after its signal aborted, like a transport that ignores the signal. */
+type Reply = { result: ApiResult<string> | undefined; delayMs: number; deaf?: boolean };
 
 /** A host whose request answers from a script, recording the signals it was given. */
 class RequestHost extends LitElement {
@@ -20,7 +21,7 @@ class RequestHost extends LitElement {
       this.signals.push(signal);
       const reply = this.replies.shift() ?? { result: ok(`answer for ${query}`), delayMs: 0 };
       await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
-      return signal.aborted ? { ok: false, error: { kind: 'aborted' } } : reply.result;
+      return signal.aborted && !reply.deaf ? { ok: false, error: { kind: 'aborted' } } : reply.result;
     },
   });
   override render() {
@@ -79,7 +80,7 @@ describe('RequestController', () => {
 
   it('ignores a stale answer: a slow first reply never replaces a newer one', async () => {
     const el = await host([
-      { result: ok('stale'), delayMs: 120 },
+      { result: ok('stale'), delayMs: 120, deaf: true },
       { result: ok('fresh'), delayMs: 10 },
     ]);
     el.query = 'b';
@@ -89,6 +90,10 @@ describe('RequestController', () => {
     await aTimeout(150);
     expect(el.request.value).to.equal('fresh');
     expect(el.signals[0]!.aborted, 'the superseded request was aborted').to.equal(true);
+    // Nor does it become the last good value that an error keeps on screen.
+    el.replies.push({ result: fail({ kind: 'timeout' }), delayMs: 0 });
+    await el.request.retry();
+    expect(el.request.state).to.deep.include({ status: 'error', previous: 'fresh' });
   });
 
   it('aborts when the host leaves the page, and asks again when it comes back', async () => {
