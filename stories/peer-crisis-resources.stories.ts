@@ -232,3 +232,23 @@ export const Dark: Story = {
   name: 'Dark colour scheme',
   globals: { scheme: 'dark' },
 };
+
+/**
+ * Where the page cannot use the clipboard (an insecure origin, a refused permission), the copy button selects the
+ * number and says to copy it by hand; no `peer-crisis-contact` event fires.
+ */
+export const CopyByHand: Story = {
+  name: 'Copy by hand (no clipboard)',
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('peer-crisis-resources');
+    await el?.updateComplete;
+    const copy = el?.shadowRoot?.querySelector<HTMLButtonElement>('[data-id="us-trevor-lifeline"] [part~="copy"]');
+    // The element reads the clipboard as the click is handled; the page's own clipboard is back right after.
+    Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+    try {
+      copy?.click();
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+    }
+  },
+};
