@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { en, type MessageKey } from '../../src/core/i18n/en.js';
 import { es } from '../../src/core/i18n/es.js';
-import { interpolate, lookup, matchLocale, registerLocale } from '../../src/core/i18n/catalog.js';
+import { extendLocale, interpolate, lookup, matchLocale, registerLocale } from '../../src/core/i18n/catalog.js';
 import { LocalizeController } from '../../src/core/i18n/localize-controller.js';
 import { nearestLang } from '../../src/core/i18n/nearest-lang.js';
 
@@ -40,6 +40,20 @@ describe('catalog', () => {
     expect(lookup('es', 'action.retry', { es: { 'action.retry': 'Otra vez' } })).to.equal('Otra vez');
     expect(lookup('es', 'action.retry', { en: { 'action.retry': 'Again' } })).to.equal(es['action.retry']);
     expect(lookup('xx', 'action.retry')).to.equal(en['action.retry']);
+  });
+
+  it("adds an element's strings without replacing what the page registered", () => {
+    const key = 'test.element.greeting' as MessageKey;
+    registerLocale('de', { [key]: 'Hallo von der Seite' } as Partial<Record<MessageKey, string>>);
+    extendLocale('de', { [key]: 'Hallo', 'test.element.other': 'Anderes' });
+    extendLocale('en', { [key]: 'Hello', 'test.element.other': 'Other' });
+    expect(lookup('de', key)).to.equal('Hallo von der Seite');
+    expect(lookup('de', 'test.element.other' as MessageKey)).to.equal('Anderes');
+    // a locale without the element's table falls back to English, and a page's partial table keeps the core's
+    registerLocale('es', { 'action.retry': 'Reintentar' });
+    expect(lookup('es', key)).to.equal('Hello');
+    expect(lookup('es', 'help.needHelpNow')).to.equal(es['help.needHelpNow']);
+    registerLocale('es', { 'action.retry': es['action.retry'] });
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

@@ -4,14 +4,29 @@ import { es } from './es.js';
 /** Per-string overrides a page gives, by locale: `{ en: { 'help.needHelpNow': 'Urgent help' } }`. */
 export type StringOverrides = Readonly<Record<string, Partial<Messages>>>;
 
-const catalog = new Map<string, Messages>([
+type Table = Readonly<Record<string, string>>;
+
+const catalog = new Map<string, Table>([
   ['en', en],
   ['es', es],
 ]);
 
-/** Adds a locale (or replaces one) for every widget on the page: `registerLocale('fr', fr)`. */
-export function registerLocale(locale: string, messages: Messages): void {
-  catalog.set(locale.toLowerCase(), messages);
+/**
+ * Adds a locale (or replaces its strings) for every widget on the page: `registerLocale('fr', fr)`. Keys the table
+ * lacks keep what the locale had, then fall back to English.
+ */
+export function registerLocale(locale: string, messages: Partial<Messages>): void {
+  const tag = locale.toLowerCase();
+  catalog.set(tag, { ...catalog.get(tag), ...(messages as Table) });
+}
+
+/**
+ * An element's own strings for a locale, added when the element's module loads. They never replace a string the
+ * page has already registered for that locale.
+ */
+export function extendLocale(locale: string, messages: Table): void {
+  const tag = locale.toLowerCase();
+  catalog.set(tag, { ...messages, ...catalog.get(tag) });
 }
 
 export function availableLocales(): string[] {
@@ -28,7 +43,7 @@ export function matchLocale(requested: string): string {
 
 /** Looks a key up: the page's override for the locale, then the locale's table, then English. */
 export function lookup(locale: string, key: MessageKey, overrides?: StringOverrides): string {
-  return overrides?.[locale]?.[key] ?? catalog.get(locale)?.[key] ?? en[key];
+  return overrides?.[locale]?.[key] ?? catalog.get(locale)?.[key] ?? catalog.get('en')?.[key] ?? key;
 }
 
 /**

@@ -105,5 +105,18 @@ export const en = {
   'audience.staff': 'staff',
 } as const;
 
-export type MessageKey = keyof typeof en;
+/**
+ * Strings that elements add with `extendLocale` (each element's own table ships with that element, so a page that
+ * uses only the crisis panel never downloads the check-in's words). An element declares its keys by augmenting this
+ * interface: `declare module '…/core/i18n/en.js' { interface ElementMessages extends CheckInMessages {} }`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ElementMessages {}
+
+/** The core's keys. */
+export type CoreMessageKey = keyof typeof en;
+export type MessageKey = CoreMessageKey | keyof ElementMessages;
+/** A full table: every key of the core and of the elements loaded in this program. */
 export type Messages = { readonly [K in MessageKey]: string };
+/** The core's own table, which `en.ts` and `es.ts` fill. */
+export type CoreMessages = { readonly [K in CoreMessageKey]: string };

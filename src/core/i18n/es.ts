@@ -1,7 +1,7 @@
-import type { Messages } from './en.js';
+import type { CoreMessages } from './en.js';
 
 /** Spanish strings (neutral Latin American Spanish, "tú"). Same keys and placeholders as en.ts. */
-export const es: Messages = {
+export const es: CoreMessages = {
   'status.loading': 'Cargando…',
   'status.slow': 'Esto está tardando más de lo normal. Puedes seguir esperando o intentarlo de nuevo.',
   'error.notConfigured': 'Este servicio todavía no está configurado en esta página.',
