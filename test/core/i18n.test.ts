@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { en, type MessageKey } from '../../src/core/i18n/en.js';
+import { en, type CoreMessageKey, type MessageKey } from '../../src/core/i18n/en.js';
 import { es } from '../../src/core/i18n/es.js';
 import { extendLocale, interpolate, lookup, matchLocale, registerLocale } from '../../src/core/i18n/catalog.js';
 import { LocalizeController } from '../../src/core/i18n/localize-controller.js';
@@ -10,7 +10,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 describe('translation tables', () => {
   it('Spanish has every English key, with the same placeholders and no empty strings', () => {
-    for (const key of Object.keys(en) as MessageKey[]) {
+    for (const key of Object.keys(en) as CoreMessageKey[]) {
       expect(es[key], key).to.be.a('string').and.not.equal('');
       expect(placeholders(es[key]), key).to.deep.equal(placeholders(en[key]));
     }

@@ -1,14 +1,14 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/peer-crisis-resources/define.js';
 import { registerLocale } from '../../../src/core/i18n/catalog.js';
-import { en, type Messages } from '../../../src/core/i18n/en.js';
+import { en, type CoreMessages } from '../../../src/core/i18n/en.js';
 import type { PeerCrisisResources } from '../../../src/elements/peer-crisis-resources/peer-crisis-resources.js';
 import { answering, campusService, listOf } from '../../helpers/crisis-fixtures.js';
 
 type Crisis = PeerCrisisResources;
 
 // Right-to-left tables for the sentences that carry numbers, codes, times and dates. Written for this test only.
-const he: Messages = {
+const he: CoreMessages = {
   ...en,
   'crisis.heading': 'לקבל עזרה עכשיו',
   'crisis.danger.heading': 'האם אתם בסכנה מיידית?',
@@ -24,7 +24,7 @@ const he: Messages = {
   'crisis.country.assumed': 'מספרים עבור {country}.',
   'crisis.copy.manual': 'העתיקו את המספר בעצמכם: {number}',
 };
-const ar: Messages = {
+const ar: CoreMessages = {
   ...en,
   'crisis.danger.call': 'اتصل بالرقم {number}',
   'crisis.action.call': 'اتصل بالرقم {number}',
