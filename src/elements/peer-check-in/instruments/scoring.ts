@@ -1,0 +1,72 @@
+/**
+ * Bands from answers, used only to choose gentle wording and next steps: never shown as a label or a number, and
+ * never a diagnosis. Defaults follow DOMAIN.md and the contract's `CheckInBand`; a campus may change the cut-offs
+ * with the element's `thresholds` property.
+ */
+export interface Thresholds {
+  /** WHO-5 percentage (raw 0–25 × 4) at or below which wellbeing is `low`. Default 50. */
+  who5Low: number;
+  /** WHO-5 percentage at or below which it is `very-low` (suggest a professional first). Default 28. */
+  who5VeryLow: number;
+  /** PHQ-4 totals (0–12) from which the band is `mild`, `moderate`, `severe`. Defaults 3, 6, 9. */
+  phq4Mild: number;
+  phq4Moderate: number;
+  phq4Severe: number;
+  /** A PHQ-2 or GAD-2 pair total from which the pair is a positive screen. Default 3. */
+  phq4Pair: number;
+}
+
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = {
+  who5Low: 50,
+  who5VeryLow: 28,
+  phq4Mild: 3,
+  phq4Moderate: 6,
+  phq4Severe: 9,
+  phq4Pair: 3,
+};
+
+export type Who5Band = 'typical' | 'low' | 'very-low';
+export type Phq4Band = 'none' | 'mild' | 'moderate' | 'severe';
+export type Band = Who5Band | Phq4Band;
+
+/** The WHO-5 percentage: the five answers (each 0–5) summed and multiplied by 4, so 0–100. */
+export function who5Percentage(answers: readonly number[]): number {
+  return answers.reduce((sum, value) => sum + value, 0) * 4;
+}
+
+export function who5Band(answers: readonly number[], thresholds: Thresholds = DEFAULT_THRESHOLDS): Who5Band {
+  const percentage = who5Percentage(answers);
+  if (percentage <= thresholds.who5VeryLow) return 'very-low';
+  if (percentage <= thresholds.who5Low) return 'low';
+  return 'typical';
+}
+
+/** Any WHO-5 answer of 0 or 1 ("at no time", "some of the time") deserves a gentle suggestion of its own. */
+export function who5LowItem(answers: readonly number[]): boolean {
+  return answers.some((value) => value <= 1);
+}
+
+/** `answers` in the contract's order: [little interest, down, nervous, worrying]. */
+export function phq4Band(answers: readonly number[], thresholds: Thresholds = DEFAULT_THRESHOLDS): Phq4Band {
+  const total = answers.reduce((sum, value) => sum + value, 0);
+  if (total >= thresholds.phq4Severe) return 'severe';
+  if (total >= thresholds.phq4Moderate) return 'moderate';
+  if (total >= thresholds.phq4Mild) return 'mild';
+  return 'none';
+}
+
+/** Whether the PHQ-2 (answers 0 and 1) or the GAD-2 (answers 2 and 3) pair reaches the positive-screen cut-off. */
+export function phq4PairPositive(answers: readonly number[], thresholds: Thresholds = DEFAULT_THRESHOLDS): boolean {
+  const [interest = 0, down = 0, nervous = 0, worrying = 0] = answers;
+  return interest + down >= thresholds.phq4Pair || nervous + worrying >= thresholds.phq4Pair;
+}
+
+/** Thresholds from a page's partial object; anything not a finite number keeps its default. */
+export function thresholdsFrom(partial: Partial<Record<keyof Thresholds, unknown>> | undefined): Thresholds {
+  const result = { ...DEFAULT_THRESHOLDS };
+  for (const key of Object.keys(result) as Array<keyof Thresholds>) {
+    const value = partial?.[key];
+    if (typeof value === 'number' && Number.isFinite(value)) result[key] = value;
+  }
+  return result;
+}
