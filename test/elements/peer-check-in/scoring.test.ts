@@ -9,7 +9,7 @@ import {
   who5LowItem,
   who5Percentage,
 } from '../../../src/elements/peer-check-in/instruments/scoring.js';
-import { defaultSuggestions, supportTopics } from '../../../src/elements/peer-check-in/logic/suggestions.js';
+import { defaultSuggestions, supportTopics, type CheckInAnswers } from '../../../src/elements/peer-check-in/logic/suggestions.js';
 
 /** Five WHO-5 answers (each 0–5) that add up to `raw`. */
 function who5WithRaw(raw: number): number[] {
@@ -101,11 +101,12 @@ describe('PHQ-4 scoring', () => {
 describe('default next steps', () => {
   const t = DEFAULT_THRESHOLDS;
   it('put urgent crisis help first after a safety concern, whatever the answers', () => {
-    for (const answers of [
-      { instrument: 'mood', level: 5, emotions: [], topics: [] } as const,
-      { instrument: 'who5', answers: [5, 5, 5, 5, 5] } as const,
-      { instrument: 'phq4', answers: [0, 0, 0, 0] } as const,
-    ]) {
+    const all: CheckInAnswers[] = [
+      { instrument: 'mood', level: 5, emotions: [], topics: [] },
+      { instrument: 'who5', answers: [5, 5, 5, 5, 5] },
+      { instrument: 'phq4', answers: [0, 0, 0, 0] },
+    ];
+    for (const answers of all) {
       const steps = defaultSuggestions(answers, true, t);
       expect(steps[0]).to.deep.equal({ kind: 'crisis', reason: 'safety-concern', urgent: true });
       expect(steps.filter((step) => step.urgent)).to.have.length(1);
