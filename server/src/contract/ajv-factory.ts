@@ -7,13 +7,31 @@ import type { JsonSchema, OpenApiDocument } from './openapi-types.ts';
 export const CONTRACT_SCHEMA_ID = 'urn:peer-support-widgets:contract';
 const COMPONENT_SCHEMA_PREFIX = '#/components/schemas/';
 
-/** Annotation keywords OpenAPI 3.1 adds to JSON Schema; they never affect validation. */
-const OPENAPI_ANNOTATIONS = ['example', 'discriminator', 'xml', 'externalDocs'];
+/**
+ * Annotation keywords OpenAPI 3.1 adds to JSON Schema; they never affect validation. `discriminator` is not one of
+ * them here: Ajv uses it to check a `oneOf` against the one branch its tag names, so that a mood check-in with a bad
+ * level is told about its level, not also that it is no WHO-5 or PHQ-4 check-in.
+ */
+const OPENAPI_ANNOTATIONS = ['example', 'xml', 'externalDocs'];
 
 export type ContractAjv = Ajv2020;
 export type AjvError = ErrorObject;
 
-/** Deep copy of a schema with `#/components/schemas/X` references pointed at the registered contract schema. */
+function isDiscriminator(value: unknown): value is { propertyName: string; mapping?: unknown } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { propertyName?: unknown }).propertyName === 'string'
+  );
+}
+
+/**
+ * Deep copy of a schema with `#/components/schemas/X` references pointed at the registered contract schema, and
+ * without a discriminator's `mapping`: Ajv refuses it, and it adds nothing, since every branch names its own tag
+ * value with `const` (test/contract-discriminators.test.ts checks that the two agree). A schema with a
+ * discriminator also gets `type: object` if it has no type: Ajv then skips the `oneOf`, and its discriminator only
+ * looks at objects, so without it an array or a string would pass.
+ */
 export function rewriteSchemaRefs<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item) => rewriteSchemaRefs(item)) as T;
   if (typeof value !== 'object' || value === null) return value;
@@ -21,10 +39,13 @@ export function rewriteSchemaRefs<T>(value: T): T {
   for (const [key, item] of Object.entries(value)) {
     if (key === '$ref' && typeof item === 'string' && item.startsWith(COMPONENT_SCHEMA_PREFIX)) {
       copy[key] = `${CONTRACT_SCHEMA_ID}#/$defs/${item.slice(COMPONENT_SCHEMA_PREFIX.length)}`;
+    } else if (key === 'discriminator' && isDiscriminator(item)) {
+      copy[key] = { propertyName: item.propertyName };
     } else {
       copy[key] = rewriteSchemaRefs(item);
     }
   }
+  if (isDiscriminator(copy.discriminator) && copy.type === undefined) copy.type = 'object';
   return copy as T;
 }
 
@@ -70,6 +91,7 @@ export function createContractAjv(document: OpenApiDocument, options: AjvOptions
     strictTuples: false,
     strictRequired: false,
     allowUnionTypes: true,
+    discriminator: true,
     coerceTypes: options.coerce ? 'array' : false,
     // Parameters get their documented defaults (e.g. limit: 20); bodies stay exactly as sent.
     useDefaults: options.coerce,

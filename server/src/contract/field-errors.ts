@@ -28,6 +28,8 @@ function describe(error: AjvError): string {
       return `must be one of: ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`;
     case 'const':
       return `must be ${JSON.stringify(params.allowedValue)}`;
+    case 'discriminator':
+      return 'is missing or not one of the values the contract lists';
     default:
       return error.message ?? 'is not valid';
   }
@@ -43,7 +45,10 @@ function instancePointer(error: AjvError): string {
         ? params.additionalProperty
         : error.keyword === 'unevaluatedProperties'
           ? params.unevaluatedProperty
-          : undefined;
+          : // A oneOf's tag (e.g. `instrument`) that names no branch: the tag is the field to fix.
+            error.keyword === 'discriminator'
+            ? params.tag
+            : undefined;
   return typeof child === 'string' ? `${error.instancePath}/${escapePointerToken(child)}` : error.instancePath;
 }
 
