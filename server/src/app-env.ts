@@ -6,7 +6,9 @@ import type { CompiledOperation } from './contract/compile-operation.ts';
 import type { RequestInput } from './contract/request-input.ts';
 import type { BundledCrisisData } from './crisis-resources/bundled-crisis-data.ts';
 import type { Database } from './db/database.ts';
+import type { IdempotencyClaim } from './idempotency/idempotency-middleware.ts';
 import type { Logger } from './logging/logger.ts';
+import type { RateLimiter } from './rate-limit/rate-limiter.ts';
 
 /** What handlers may use; reached through `c.var.deps`. */
 export interface AppDeps {
@@ -25,6 +27,17 @@ export interface AppDeps {
   campusConfig: ExpiringValue<CampusConfig>;
   /** GET /crisis-resources answers by question, kept for their max-age; every admin write clears it. */
   crisisListCache: PublicAnswerCache;
+  checkIns: CheckInDeps;
+}
+
+/** What the check-in endpoints need beyond the database. */
+export interface CheckInDeps {
+  /** Counts POST /check-ins per client; null when CHECK_IN_RATE_LIMIT is 0. */
+  rateLimiter: RateLimiter | null;
+  /** The header a trusted reverse proxy puts the client's address in; unset: the connection's address. */
+  clientAddressHeader: string | undefined;
+  /** The staff summary's smallest reported count (CHECK_IN_MIN_COUNT). */
+  minCount: number;
 }
 
 export interface AppVariables {
@@ -34,6 +47,8 @@ export interface AppVariables {
   route: string | undefined;
   operation: CompiledOperation;
   input: RequestInput;
+  /** Set for a request that claimed an Idempotency-Key (idempotency-middleware.ts). */
+  idempotencyClaim: IdempotencyClaim | undefined;
 }
 
 export type AppEnv = { Variables: AppVariables };

@@ -3,7 +3,8 @@ import { assertUsableAdminToken } from './auth/admin-token.ts';
 import { parseAllowedOrigins } from './http/cors.ts';
 import { parseLogLevel } from './logging/logger.ts';
 import { defaultPaths } from './paths.ts';
-import type { StartServerOptions } from './server.ts';
+import { parseRateLimit } from './rate-limit/rate-limit-setting.ts';
+import { DEFAULT_CHECK_IN_MIN_COUNT, DEFAULT_CHECK_IN_RATE_LIMIT, type StartServerOptions } from './server.ts';
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return 8787;
@@ -12,12 +13,36 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
+/** A whole number from `min` to `max`, or `fallback` when unset. */
+function parseWholeNumber(name: string, value: string | undefined, min: number, max: number, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const number = Number(value.trim());
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}; got "${value}"`);
+  }
+  return number;
+}
+
+/** Header names as RFC 9110 allows them (a token); anything else could never match a request. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+function parseHeaderName(name: string, value: string | undefined): string | undefined {
+  const header = value?.trim();
+  if (!header) return undefined;
+  if (!HEADER_NAME.test(header)) throw new Error(`${name} must be a header name such as X-Real-IP; got "${value}"`);
+  return header;
+}
+
 /**
  * Server options from the environment: PORT (0 = any free port), HOST, DATA_DIR (PGlite directory or
  * memory://), DATABASE_URL (PostgreSQL instead of PGlite) with optional DATABASE_SCHEMA, ALLOWED_ORIGINS
  * (comma-separated), SEED (e.g. "demo"), LOG_LEVEL (silent|error|warn|info|debug), ADMIN_TOKEN (the operator
  * token for the admin endpoints, at least 32 characters; unset turns admin access off), PGLITE_TEMPLATE_DIR (where
- * prepared empty PGlite databases are kept, default .data/pglite-templates; "none" runs initdb in the server).
+ * prepared empty PGlite databases are kept, default .data/pglite-templates; "none" runs initdb in the server),
+ * CHECK_IN_RATE_LIMIT ("<requests>/<seconds>" per client, "0" off; default 20/600), CLIENT_ADDRESS_HEADER (a header
+ * a trusted reverse proxy sets to the client's address, for that limit), CHECK_IN_MIN_COUNT (the staff summary's
+ * smallest reported count, at least 3, default 5), PURGE_INTERVAL_MINUTES (how often the retention purge runs
+ * inside the server, 0 off, default 60).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartServerOptions {
   const databaseUrl = env.DATABASE_URL?.trim();
@@ -25,6 +50,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartServe
   const templateDir = env.PGLITE_TEMPLATE_DIR?.trim();
   const adminToken = env.ADMIN_TOKEN?.trim();
   if (adminToken) assertUsableAdminToken(adminToken);
+  const clientAddressHeader = parseHeaderName('CLIENT_ADDRESS_HEADER', env.CLIENT_ADDRESS_HEADER);
   return {
     port: parsePort(env.PORT),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -43,5 +69,16 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartServe
     ...(env.SEED?.trim() ? { seed: env.SEED.trim() } : {}),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     ...(adminToken ? { adminToken } : {}),
+    checkIns: {
+      rateLimit: env.CHECK_IN_RATE_LIMIT?.trim()
+        ? parseRateLimit('CHECK_IN_RATE_LIMIT', env.CHECK_IN_RATE_LIMIT)
+        : DEFAULT_CHECK_IN_RATE_LIMIT,
+      ...(clientAddressHeader ? { clientAddressHeader } : {}),
+      // Below 3, a count could single out one student, or two who know each other.
+      minCount: parseWholeNumber('CHECK_IN_MIN_COUNT', env.CHECK_IN_MIN_COUNT, 3, 1000, DEFAULT_CHECK_IN_MIN_COUNT),
+    },
+    retention: {
+      intervalMs: parseWholeNumber('PURGE_INTERVAL_MINUTES', env.PURGE_INTERVAL_MINUTES, 0, 10_080, 60) * 60_000,
+    },
   };
 }

@@ -29,6 +29,11 @@ import { defaultHandlers } from './routes/index.ts';
 import { runSeed } from './seed/index.ts';
 import type { StaticRoots } from './static/static-routes.ts';
 import { readVersion } from './version.ts';
+import { DailySecret } from './rate-limit/daily-secret.ts';
+import type { RateLimitSetting } from './rate-limit/rate-limit-setting.ts';
+import { RateLimiter } from './rate-limit/rate-limiter.ts';
+import { housekeeping } from './retention/housekeeping.ts';
+import { schedulePurge, type PurgeSchedule } from './retention/purge-schedule.ts';
 
 export interface StartServerOptions {
   /** 0 picks a free port (tests). Default 8787. */
@@ -72,7 +77,27 @@ export interface StartServerOptions {
   securityChecks?: SecuritySchemeChecks;
   /** Where the widgets' bundled crisis data lives. Default: src/elements/peer-crisis-resources/data. */
   crisisDataDir?: string;
+  checkIns?: {
+    /** POST /check-ins per client (CHECK_IN_RATE_LIMIT); null turns it off. Default 20 in 600 s. */
+    rateLimit?: RateLimitSetting | null;
+    /** A header a trusted reverse proxy sets to the client's address (CLIENT_ADDRESS_HEADER). */
+    clientAddressHeader?: string;
+    /** The staff summary suppresses counts below this (CHECK_IN_MIN_COUNT). Default 5. */
+    minCount?: number;
+  };
+  /** The scheduled purge of check-ins past retention and of ended rate-limit windows. */
+  retention?: {
+    /** Between runs (PURGE_INTERVAL_MINUTES); 0 turns the schedule off. Default 60 minutes. */
+    intervalMs?: number;
+    /** Until the first run after start. Default 10 s. */
+    firstRunDelayMs?: number;
+  };
 }
+
+export const DEFAULT_CHECK_IN_RATE_LIMIT: RateLimitSetting = { limit: 20, windowSeconds: 600 };
+export const DEFAULT_CHECK_IN_MIN_COUNT = 5;
+const DEFAULT_RETENTION_INTERVAL_MS = 60 * 60 * 1000;
+const DEFAULT_RETENTION_FIRST_RUN_MS = 10_000;
 
 export interface RunningServer {
   /** e.g. "http://127.0.0.1:41234" (no trailing slash). */
@@ -136,6 +161,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       );
 
   let purgeTimer: NodeJS.Timeout | undefined;
+  let retention: PurgeSchedule | undefined;
   try {
     const migrated = await migrate(db, options.migrationsDir ?? defaultPaths.migrations);
     if (migrated.applied.length > 0) {
@@ -151,6 +177,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       inFlightTimeoutMs: options.idempotency?.inFlightTimeoutMs ?? DEFAULT_IDEMPOTENCY_TIMINGS.inFlightTimeoutMs,
     };
     const idempotencyStore = new IdempotencyStore(db, timings);
+    const rateLimit =
+      options.checkIns?.rateLimit === undefined ? DEFAULT_CHECK_IN_RATE_LIMIT : options.checkIns.rateLimit;
     const deps: AppDeps = {
       db,
       logger,
@@ -165,6 +193,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         maxEntries: CRISIS_LIST_CACHE_ENTRIES,
         maxBytes: CRISIS_LIST_CACHE_BYTES,
       }),
+      checkIns: {
+        rateLimiter: rateLimit ? new RateLimiter(db, new DailySecret(db), 'check-ins', rateLimit) : null,
+        clientAddressHeader: options.checkIns?.clientAddressHeader,
+        minCount: options.checkIns?.minCount ?? DEFAULT_CHECK_IN_MIN_COUNT,
+      },
     };
     const app = buildApp({
       deps,
@@ -188,6 +221,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await idempotencyStore.purgeExpired();
     purgeTimer = setInterval(purge, options.idempotency?.purgeIntervalMs ?? DEFAULT_PURGE_INTERVAL_MS);
     purgeTimer.unref();
+    const retentionIntervalMs = options.retention?.intervalMs ?? DEFAULT_RETENTION_INTERVAL_MS;
+    if (retentionIntervalMs > 0) {
+      retention = schedulePurge(housekeeping(db, logger), {
+        intervalMs: retentionIntervalMs,
+        firstRunDelayMs: options.retention?.firstRunDelayMs ?? DEFAULT_RETENTION_FIRST_RUN_MS,
+      });
+    }
 
     const { server, port } = await listen(app, host, options.port ?? 8787);
     const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
@@ -197,6 +237,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       closing ??= (async () => {
         deps.lifecycle.shuttingDown = true;
         clearInterval(purgeTimer);
+        const retentionStopped = retention?.stop();
         await new Promise<void>((resolve) => {
           const forceTimer = setTimeout(() => {
             logger.warn('shutdown timeout: closing remaining connections');
@@ -208,6 +249,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           });
           server.closeIdleConnections();
         });
+        await retentionStopped;
         if (ownsDatabase) await db.close();
       })();
       return closing;
@@ -216,6 +258,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     return { url: formatUrl(host, port), port, host, db, app, logger, idempotencyStore, close };
   } catch (error) {
     clearInterval(purgeTimer);
+    await retention?.stop();
     if (ownsDatabase) await db.close().catch(() => undefined);
     throw error;
   }

@@ -1,4 +1,4 @@
-import type { CampusConfig, WeeklyHours } from '../contract/api-types.ts';
+import type { CampusConfig, CheckInSettings, WeeklyHours } from '../contract/api-types.ts';
 import type { Queryable } from '../db/database.ts';
 import { ExpiringValue } from '../cache/expiring-value.ts';
 import { campusConfigErrors } from './campus-config-rules.ts';
@@ -22,6 +22,7 @@ interface CampusConfigRow {
   privacy_notice_url: string | null;
   counselling_url: string | null;
   retention_days: number;
+  check_in_settings: CheckInSettings | null;
 }
 
 function toCampusConfig(row: CampusConfigRow): CampusConfig {
@@ -44,6 +45,7 @@ function toCampusConfig(row: CampusConfigRow): CampusConfig {
   if (row.region) config.region = row.region;
   if (row.privacy_notice_url) config.privacyNoticeUrl = row.privacy_notice_url;
   if (row.counselling_url) config.counsellingUrl = row.counselling_url;
+  if (row.check_in_settings) config.checkIn = row.check_in_settings;
   return config;
 }
 
@@ -54,7 +56,6 @@ export async function readCampusConfig(db: Queryable): Promise<CampusConfig> {
   return toCampusConfig(row);
 }
 
-/** Replaces the campus settings; a configuration that breaks the rules (say, hours in an unknown zone) is refused. */
 /**
  * The configuration kept in memory for as long as a shared cache may keep GET /config, for the public crisis list
  * (which needs the campus place and the feature switch on every request and must not pay a query for them).
@@ -64,6 +65,7 @@ export function cachedCampusConfig(db: Queryable, now?: () => number): ExpiringV
   return new ExpiringValue(() => readCampusConfig(db), CAMPUS_CONFIG_MAX_AGE_SECONDS * 1000, now);
 }
 
+/** Replaces the campus settings; a configuration that breaks the rules (say, hours in an unknown zone) is refused. */
 export async function writeCampusConfig(db: Queryable, config: CampusConfig): Promise<void> {
   const errors = campusConfigErrors(config);
   if (errors.length > 0) {
@@ -76,7 +78,7 @@ export async function writeCampusConfig(db: Queryable, config: CampusConfig): Pr
        campus_name = $1, time_zone = $2, default_locale = $3, locales = $4, country = $5, region = $6,
        feature_check_in = $7, feature_groups = $8, feature_peer_requests = $9, feature_crisis_resources = $10,
        peer_support_hours = $11::jsonb, privacy_notice_url = $12, counselling_url = $13, retention_days = $14,
-       updated_at = now()
+       check_in_settings = $15::jsonb, updated_at = now()
      WHERE id = 1`,
     [
       config.campusName,
@@ -93,6 +95,7 @@ export async function writeCampusConfig(db: Queryable, config: CampusConfig): Pr
       config.privacyNoticeUrl ?? null,
       config.counsellingUrl ?? null,
       config.retentionDays,
+      config.checkIn ? JSON.stringify(config.checkIn) : null,
     ],
   );
 }

@@ -1,4 +1,4 @@
-import type { CampusConfig } from '../contract/api-types.ts';
+import type { CampusConfig, CheckInSettings } from '../contract/api-types.ts';
 import type { FieldError } from '../http/problem.ts';
 import { isKnownTimeZone } from '../hours/time-zones.ts';
 import { weeklyHoursErrors } from '../hours/weekly-hours.ts';
@@ -13,5 +13,22 @@ export function campusConfigErrors(config: CampusConfig): FieldError[] {
     errors.push({ field: '/timeZone', message: 'is not a known IANA time zone' });
   }
   errors.push(...weeklyHoursErrors(config.peerSupportHours, '/peerSupportHours'));
+  if (config.checkIn) errors.push(...checkInSettingsErrors(config.checkIn));
+  return errors;
+}
+
+/** What the schema says about CheckInSettings, for writes that do not pass the request validator (seeds, scripts). */
+function checkInSettingsErrors(settings: CheckInSettings): FieldError[] {
+  const errors: FieldError[] = [];
+  if (new Set(settings.topics).size !== settings.topics.length) {
+    errors.push({ field: '/checkIn/topics', message: 'must not repeat a topic' });
+  }
+  if (new Set(settings.emotions).size !== settings.emotions.length) {
+    errors.push({ field: '/checkIn/emotions', message: 'must not repeat an emotion word' });
+  }
+  const days = settings.followUpWorkingDays;
+  if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 30)) {
+    errors.push({ field: '/checkIn/followUpWorkingDays', message: 'must be a whole number from 1 to 30' });
+  }
   return errors;
 }

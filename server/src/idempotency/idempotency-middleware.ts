@@ -1,9 +1,20 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { IDEMPOTENCY_KEY_HEADER } from '../contract/compile-operation.ts';
+import type { Queryable } from '../db/database.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { requestFingerprint } from './fingerprint.ts';
-import type { IdempotencyStore } from './idempotency-store.ts';
+import type { IdempotencyStore, StoredResponse } from './idempotency-store.ts';
+
+/**
+ * Offered to the handler of a request that claimed an Idempotency-Key. A handler that writes in a transaction
+ * stores its response with `completeWithin(tx, …)`, so that the record and the response to replay commit together:
+ * then a crash between the two cannot leave a record whose retry would run again after the claim times out.
+ * Handlers that do not call it have their successful response stored after they return.
+ */
+export interface IdempotencyClaim {
+  completeWithin(tx: Queryable, response: StoredResponse): Promise<void>;
+}
 
 /** The contract's rule, checked here too because the key goes into the database whatever the contract says. */
 const VALID_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -71,6 +82,13 @@ export function idempotency(store: IdempotencyStore): MiddlewareHandler<AppEnv> 
         break;
     }
 
+    let storedByHandler = false;
+    c.set('idempotencyClaim', {
+      async completeWithin(tx, response) {
+        await store.complete(key, method, url.pathname, outcome.claimToken, response, tx);
+        storedByHandler = true;
+      },
+    });
     try {
       await next();
     } catch (error) {
@@ -82,6 +100,8 @@ export function idempotency(store: IdempotencyStore): MiddlewareHandler<AppEnv> 
       await store.release(key, method, url.pathname, outcome.claimToken);
       return undefined;
     }
+    // Committed with the handler's own writes: a crash from here on can only lose the answer, never the record.
+    if (storedByHandler) return undefined;
     const body = await response.text();
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {

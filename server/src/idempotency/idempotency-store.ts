@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 
 export interface StoredResponse {
   status: number;
@@ -110,8 +110,19 @@ export class IdempotencyStore {
     return rows.length > 0;
   }
 
-  async complete(key: string, method: string, path: string, claimToken: string, response: StoredResponse) {
-    await this.db.query(
+  /**
+   * Stores the response of a claimed request. Pass the handler's transaction as `db` to store it together with
+   * what the request created, so that neither commits without the other.
+   */
+  async complete(
+    key: string,
+    method: string,
+    path: string,
+    claimToken: string,
+    response: StoredResponse,
+    db: Queryable = this.db,
+  ) {
+    await db.query(
       `UPDATE idempotency_keys
           SET state = 'done', status = $5, headers = $6::jsonb, body = $7, completed_at = now()
         WHERE key = $1 AND method = $2 AND path = $3 AND claim_token = $4`,

@@ -1,4 +1,6 @@
+import { adminCheckInHandlers } from './admin-check-ins.ts';
 import { adminCrisisResourceHandlers } from './admin-crisis-resources.ts';
+import { checkInHandlers } from './check-ins.ts';
 import { configHandlers } from './config.ts';
 import { crisisResourceHandlers } from './crisis-resources.ts';
 import type { HandlerMap } from './handler-types.ts';
@@ -13,4 +15,6 @@ export const defaultHandlers: HandlerMap = {
   ...configHandlers,
   ...crisisResourceHandlers,
   ...adminCrisisResourceHandlers,
+  ...checkInHandlers,
+  ...adminCheckInHandlers,
 };

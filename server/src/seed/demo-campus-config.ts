@@ -26,6 +26,44 @@ export const demoCampusConfig: CampusConfig = {
   privacyNoticeUrl: 'https://northfield.example/privacy',
   counsellingUrl: 'https://northfield.example/counselling',
   retentionDays: 30,
+  checkIn: {
+    // The everyday worries of students first; "other" last, so that nobody has to fit a box.
+    topics: [
+      'studies',
+      'exams',
+      'money',
+      'housing',
+      'family',
+      'friends',
+      'relationships',
+      'loneliness',
+      'health',
+      'sleep',
+      'identity',
+      'future',
+      'other',
+    ],
+    // Pleasant and hard feelings both, so that the list does not suggest how a student ought to feel.
+    emotions: [
+      'calm',
+      'content',
+      'hopeful',
+      'happy',
+      'grateful',
+      'motivated',
+      'tired',
+      'stressed',
+      'anxious',
+      'worried',
+      'overwhelmed',
+      'lonely',
+      'sad',
+      'frustrated',
+      'numb',
+    ],
+    followUp: true,
+    followUpWorkingDays: 2,
+  },
 };
 
 /** Demo mode resets the campus settings on every start, so the demo always looks the same. */

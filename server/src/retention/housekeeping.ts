@@ -1,0 +1,31 @@
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logging/logger.ts';
+import { purgeRateLimits } from '../rate-limit/purge-rate-limits.ts';
+import { purgeExpiredCheckIns } from './purge-check-ins.ts';
+
+/**
+ * The scheduled purge: check-ins past retention (with their follow-ups), ended rate-limit windows and old
+ * address-hashing secrets. Logs counts only. Each part runs even when another fails.
+ */
+export function housekeeping(db: Database, logger: Logger): () => Promise<void> {
+  return async () => {
+    try {
+      const purged = await purgeExpiredCheckIns(db);
+      if (purged.checkIns > 0) {
+        logger.info('check-ins past retention deleted', {
+          checkIns: purged.checkIns,
+          followUps: purged.followUps,
+          retentionDays: purged.retentionDays,
+        });
+      }
+    } catch (error) {
+      logger.error('check-in retention purge failed', { error: (error as Error).message });
+    }
+    try {
+      const purged = await purgeRateLimits(db);
+      if (purged.windows + purged.secrets > 0) logger.debug('rate-limit records deleted', { ...purged });
+    } catch (error) {
+      logger.error('rate-limit purge failed', { error: (error as Error).message });
+    }
+  };
+}
