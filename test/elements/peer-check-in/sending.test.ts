@@ -1,0 +1,195 @@
+import { expect, html } from '@open-wc/testing';
+import {
+  $,
+  announced,
+  campusConfig,
+  checkInResult,
+  choose,
+  json,
+  mount,
+  recordingFetch,
+  submit,
+  until,
+} from './helpers.js';
+
+const API = 'https://backend.example/v1';
+
+/** Waits for the campus config request to settle and the form to show what it says. */
+async function withConfig(el: HTMLElement & { updateComplete: Promise<boolean> }) {
+  await until(() => $(el, '[part="privacy"]')?.textContent?.includes('30 days') === true);
+}
+
+describe('<peer-check-in> sending', () => {
+  it('uses the campus’s topics and emotion words and says how long answers are kept', async () => {
+    const net = recordingFetch({ config: () => json(campusConfig()) });
+    const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
+    await withConfig(el);
+    const topics = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="topics"]')].map((i) => i.value);
+    expect(topics).to.deep.equal(['exams', 'sleep', 'money']);
+    expect($(el, '[part="privacy"]')?.textContent).to.contain('kept for 30 days');
+  });
+
+  it('offers follow-up only when the campus reads it, and shows contact and consent only once asked', async () => {
+    const off = recordingFetch({ config: () => json(campusConfig({ followUp: false })) });
+    const without = await mount(html`<peer-check-in api-base=${API} .fetch=${off.fetch}></peer-check-in>`);
+    await withConfig(without);
+    expect($(without, '[part="follow-up"]') === null).to.equal(true);
+
+    const net = recordingFetch({
+      config: () => json(campusConfig()),
+      checkIns: () => json(checkInResult(), 201),
+    });
+    const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
+    await withConfig(el);
+    expect($(el, '[part="follow-up"]')?.textContent).to.contain('someone from Test University');
+    expect($(el, '[part="consent"]') === null, 'consent hidden until asked').to.equal(true);
+    expect($(el, '[part="contact"]') === null).to.equal(true);
+    $<HTMLInputElement>(el, 'input[name="follow-up"]')!.click();
+    await el.updateComplete;
+    expect($(el, '[part="consent"]')?.textContent).to.contain('within 2 working days');
+    expect($(el, '[part="consent"]')?.textContent).to.contain('your life is at risk');
+    await expect(el).to.be.accessible();
+
+    await choose(el, 'mood', '2');
+    const contact = $<HTMLInputElement>(el, '[part="contact"]')!;
+    contact.value = 'not-an-email';
+    contact.dispatchEvent(new Event('input'));
+    await submit(el);
+    expect($(el, '#error-contact')?.textContent).to.contain('email address');
+    expect($(el, '#error-consent')?.textContent).to.contain('Tick the box');
+    expect(el.shadowRoot!.activeElement === contact).to.equal(true);
+    expect(net.posts()).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    contact.value = 'sam@example.edu';
+    contact.dispatchEvent(new Event('input'));
+    $<HTMLInputElement>(el, '#field-consent')!.click();
+    await submit(el);
+    await until(() => net.posts().length === 1);
+    expect(net.posts()[0]!.body).to.deep.include({
+      followUp: {
+        contact: { channel: 'email', value: 'sam@example.edu' },
+        consentVersion: 'check-in-follow-up/2026-11-30',
+      },
+    });
+  });
+
+  it('never sends contact details when follow-up was ticked and then unticked', async () => {
+    const net = recordingFetch({ config: () => json(campusConfig()), checkIns: () => json(checkInResult(), 201) });
+    const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
+    await withConfig(el);
+    $<HTMLInputElement>(el, 'input[name="follow-up"]')!.click();
+    await el.updateComplete;
+    const contact = $<HTMLInputElement>(el, '[part="contact"]')!;
+    contact.value = 'sam@example.edu';
+    contact.dispatchEvent(new Event('input'));
+    $<HTMLInputElement>(el, 'input[name="follow-up"]')!.click();
+    await choose(el, 'mood', '4');
+    await submit(el);
+    await until(() => net.posts().length === 1);
+    expect(JSON.stringify(net.posts()[0]!.body)).not.to.contain('sam@');
+  });
+
+  it('offline: keeps the answers, says so plainly, shows next steps, and sends once when back online', async () => {
+    let online = false;
+    const net = recordingFetch({
+      config: () => json(campusConfig()),
+      checkIns: () => (online ? json(checkInResult(), 201) : Promise.reject(new TypeError('Failed to fetch'))),
+    });
+    const el = await mount(
+      html`<peer-check-in
+        api-base=${API}
+        .fetch=${net.fetch}
+        counselling-href="https://counselling.example.edu/"
+        peer-href="https://campus.example/peer"
+      ></peer-check-in>`,
+    );
+    await withConfig(el);
+    await choose(el, 'mood', '1');
+    const note = $<HTMLTextAreaElement>(el, '#note')!;
+    note.value = 'long week';
+    note.dispatchEvent(new Event('input'));
+    await submit(el);
+    await until(() => $(el, '[part="status"]')?.textContent?.includes('offline') === true, 8000);
+    expect($<HTMLInputElement>(el, 'input[name="mood"][value="1"]')!.checked).to.equal(true);
+    expect($<HTMLTextAreaElement>(el, '#note')!.value).to.equal('long week');
+    expect($(el, '[part="status"] [part~="next-step-peer"]') !== null, 'next steps without the network').to.equal(true);
+    expect(await announced(el)).to.contain('offline');
+    await expect(el).to.be.accessible();
+
+    const attempts = net.posts().length;
+    const keys = new Set(net.posts().map((post) => post.key));
+    expect(keys.size, 'every attempt so far used one key').to.equal(1);
+    online = true;
+    window.dispatchEvent(new Event('online'));
+    window.dispatchEvent(new Event('online'));
+    await until(() => $(el, '[part="result"]') !== null);
+    expect(net.posts().length - attempts, 'one more request for two online events').to.equal(1);
+    expect(new Set(net.posts().map((post) => post.key)).size, 'the same key throughout').to.equal(1);
+    expect(await announced(el)).to.equal('Check-in sent.');
+  });
+
+  it('a server error keeps the answers and offers "Send now" with the same key', async () => {
+    let fail = true;
+    const net = recordingFetch({
+      config: () => json(campusConfig()),
+      checkIns: () =>
+        fail
+          ? json({ type: 'about:blank', title: 'Bad gateway', status: 502 }, 502)
+          : json(checkInResult([{ kind: 'counsellor', reason: 'general', urgent: false }]), 201),
+    });
+    const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch} timeout="2000"></peer-check-in>`);
+    await withConfig(el);
+    await choose(el, 'mood', '3');
+    await submit(el);
+    await until(() => $(el, '[part="retry"]') !== null, 10_000);
+    expect($(el, '[part="status"]')?.textContent).to.contain('has not been sent');
+    expect($<HTMLInputElement>(el, 'input[name="mood"][value="3"]')!.checked).to.equal(true);
+    fail = false;
+    $<HTMLButtonElement>(el, '[part="retry"]')!.click();
+    await until(() => $(el, '[part="result"]') !== null);
+    expect(new Set(net.posts().map((post) => post.key)).size).to.equal(1);
+    // the backend's suggestion is used: the campus counselling page from the config
+    expect($<HTMLAnchorElement>(el, '[part~="next-step-counsellor"] a')?.href).to.equal(
+      'https://counselling.example.edu/',
+    );
+  });
+
+  it('puts crisis help first after a safety concern even when the backend forgets to', async () => {
+    const net = recordingFetch({ config: () => json(campusConfig()), checkIns: () => json(checkInResult(), 201) });
+    const el = await mount(
+      html`<peer-check-in api-base=${API} .fetch=${net.fetch} peer-href="https://campus.example/peer"></peer-check-in>`,
+    );
+    await withConfig(el);
+    await choose(el, 'mood', '1');
+    await choose(el, 'safety', 'yes');
+    await submit(el);
+    await until(() => $(el, '[part="result"]') !== null);
+    expect(net.posts()[0]!.body).to.deep.include({ safetyConcern: true });
+    const first = $(el, '[part~="next-step"]');
+    expect(first?.getAttribute('part')).to.contain('next-step-crisis');
+    // crisis help shown before stays on screen with the result
+    expect($(el, 'peer-crisis-resources') !== null).to.equal(true);
+  });
+
+  it('aborts a request in flight when it leaves the page', async () => {
+    let aborted = false;
+    const net = recordingFetch({
+      config: () => json(campusConfig()),
+      checkIns: (request) =>
+        new Promise<Response>((_, reject) =>
+          request.signal.addEventListener('abort', () => {
+            aborted = true;
+            reject(new DOMException('aborted', 'AbortError'));
+          }),
+        ),
+    });
+    const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
+    await withConfig(el);
+    await choose(el, 'mood', '4');
+    await submit(el);
+    await until(() => net.posts().length === 1);
+    el.remove();
+    await until(() => aborted);
+  });
+});
