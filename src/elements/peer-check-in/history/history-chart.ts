@@ -53,7 +53,8 @@ export function trendSummary(i18n: HistoryI18n, points: readonly TrendPoint[], t
  * words beside the plot and the first and last days under it (never colour or position alone); the whole is one
  * image to assistive technology, named by its summary, with the table next to it giving every value.
  *
- * The plot stretches to its box (`preserveAspectRatio="none"`), so lines keep their width with
+ * The rows of level words set the chart's height, and the plot stretches over them (`preserveAspectRatio="none"`,
+ * positioned in its own box so its square viewBox does not size the rows), so lines keep their width with
  * `vector-effect="non-scaling-stroke"` and the dots are zero-length round-capped strokes, which stay round. In
  * right-to-left pages CSS mirrors the plot, so time runs the way the page reads.
  */
@@ -70,21 +71,23 @@ export function renderTrend(
     <div class="chart-levels">
       ${LEVELS.map((level) => html`<span class="chart-level">${moodWord(i18n, level)}</span>`)}
     </div>
-    <svg class="chart-plot" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-      ${LEVELS.map(
-        (level) =>
-          svg`<line class="chart-grid" x1="0" x2="100" y1=${levelY(level)} y2=${levelY(level)} vector-effect="non-scaling-stroke" />`,
-      )}
-      <polyline
-        class="chart-line"
-        points=${points.map((point) => `${round(point.x)},${point.y}`).join(' ')}
-        vector-effect="non-scaling-stroke"
-      />
-      ${points.map(
-        (point) =>
-          svg`<path class="chart-point" data-level=${point.level} d=${`M${round(point.x)} ${point.y}h0`} vector-effect="non-scaling-stroke" />`,
-      )}
-    </svg>
+    <div class="chart-area">
+      <svg class="chart-plot" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+        ${LEVELS.map(
+          (level) =>
+            svg`<line class="chart-grid" x1="0" x2="100" y1=${levelY(level)} y2=${levelY(level)} vector-effect="non-scaling-stroke" />`,
+        )}
+        <polyline
+          class="chart-line"
+          points=${points.map((point) => `${round(point.x)},${point.y}`).join(' ')}
+          vector-effect="non-scaling-stroke"
+        />
+        ${points.map(
+          (point) =>
+            svg`<path class="chart-point" data-level=${point.level} d=${`M${round(point.x)} ${point.y}h0`} vector-effect="non-scaling-stroke" />`,
+        )}
+      </svg>
+    </div>
     <div class="chart-dates">
       <span>${shortDate(i18n, first.entry, timeZone)}</span><span>${shortDate(i18n, last.entry, timeZone)}</span>
     </div>

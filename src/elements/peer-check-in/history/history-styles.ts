@@ -76,8 +76,12 @@ export const historyStyles = [
       line-height: 1.1;
       text-align: end;
     }
+    .chart-area {
+      position: relative;
+    }
     .chart-plot {
-      display: block;
+      position: absolute;
+      inset: 0;
       inline-size: 100%;
       block-size: 100%;
       overflow: visible;
@@ -120,6 +124,8 @@ export const historyStyles = [
     }
     .history-table th,
     .history-table td {
+      /* Whole words set the columns' least width (anywhere would break "miércoles" at 320 px); long ones still wrap. */
+      overflow-wrap: break-word;
       padding: 0.4rem 0.5rem;
       border-block-end: 1px solid var(--_border);
       text-align: start;

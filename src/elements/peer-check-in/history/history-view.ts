@@ -12,6 +12,7 @@ import {
   type HistoryI18n,
   type HistoryLabels,
 } from './history-words.js';
+import { registerHistoryStrings } from './i18n.js';
 
 /** A yes/no step before something that deletes the student's check-ins. */
 export interface ConfirmStep {
@@ -39,6 +40,7 @@ export interface RememberChoiceView {
  * check-ins stay, what is kept, who could see them, how to delete them). Parts: `history-choice`, `history-remember`.
  */
 export function renderRememberChoice(view: RememberChoiceView): TemplateResult {
+  registerHistoryStrings();
   const { i18n } = view;
   const about = [
     'checkIn.history.remember.onlyHere',
@@ -102,6 +104,7 @@ export interface HistoryView {
  * `history-confirm-yes`, `history-confirm-no`, `history-notice`.
  */
 export function renderHistory(view: HistoryView): TemplateResult {
+  registerHistoryStrings();
   const { i18n, entries } = view;
   const shown = entries.slice(-(view.recent ?? 30));
   return html`<section part="history" class="history" aria-labelledby="history-heading">
@@ -130,7 +133,10 @@ export function renderHistory(view: HistoryView): TemplateResult {
   </section>`;
 }
 
-/** The table alternative to the chart: every shown check-in, its day and time, how it went and the words chosen. */
+/**
+ * The table alternative to the chart: every shown check-in, its day and time, and how it went with the words chosen
+ * under it (two columns, so it reads at 320 px without scrolling sideways).
+ */
 export function renderHistoryTable(view: HistoryView, shown: readonly HistoryEntry[]): TemplateResult {
   const { i18n } = view;
   return html`<table part="history-table" class="history-table">
@@ -141,7 +147,6 @@ export function renderHistoryTable(view: HistoryView, shown: readonly HistoryEnt
       <tr>
         <th scope="col">${i18n.t('checkIn.history.column.date')}</th>
         <th scope="col">${i18n.t('checkIn.history.column.feeling')}</th>
-        <th scope="col">${i18n.t('checkIn.history.column.words')}</th>
       </tr>
     </thead>
     <tbody>
@@ -153,8 +158,6 @@ export function renderHistoryTable(view: HistoryView, shown: readonly HistoryEnt
           <td>
             <span class="history-feeling">${feelingWords(i18n, entry)}</span>
             <span class="history-instrument">${instrumentName(i18n, entry)}</span>
-          </td>
-          <td>
             ${
               emotions
                 ? html`<span class="history-words"

@@ -2,7 +2,7 @@ import type { MessageKey } from '../../../core/i18n/en.js';
 import type { LocalizeController } from '../../../core/i18n/localize-controller.js';
 import type { HistoryEntry, MoodLevel } from './history-entry.js';
 import type { CsvColumn } from './history-export.js';
-import './i18n.js';
+import { registerHistoryStrings } from './i18n.js';
 
 /**
  * The student's own words for the vocabulary codes an entry keeps (the check-in's emotion words and topics, from
@@ -67,6 +67,7 @@ export function shortDate(i18n: HistoryI18n, entry: HistoryEntry, timeZone?: str
  * codes here: a download is the student's complete copy.
  */
 export function historyCsvColumns(i18n: HistoryI18n, labels: HistoryLabels = {}, timeZone?: string): CsvColumn[] {
+  registerHistoryStrings();
   const codesOr = (entry: HistoryEntry, kind: 'emotions' | 'topics') => {
     const label = kind === 'emotions' ? labels.emotion : labels.topic;
     const words = (entry[kind] ?? []).map((code) => label?.(code) || code);

@@ -33,7 +33,6 @@ export const historyEn = {
   'checkIn.history.column.utc': 'Date and time (UTC)',
   'checkIn.history.column.checkIn': 'Check-in',
   'checkIn.history.column.feeling': 'How it went',
-  'checkIn.history.column.words': 'Words you chose',
   'checkIn.history.column.emotions': 'Feelings',
   'checkIn.history.column.topics': 'On your mind',
   'checkIn.history.words.emotions': 'Feelings: {words}',
@@ -109,7 +108,6 @@ export const historyEs: HistoryMessages = {
   'checkIn.history.column.utc': 'Fecha y hora (UTC)',
   'checkIn.history.column.checkIn': 'Registro',
   'checkIn.history.column.feeling': 'Cómo te fue',
-  'checkIn.history.column.words': 'Palabras que elegiste',
   'checkIn.history.column.emotions': 'Emociones',
   'checkIn.history.column.topics': 'Lo que tenías en mente',
   'checkIn.history.words.emotions': 'Emociones: {words}',
@@ -156,6 +154,18 @@ declare module '../../../core/i18n/en.js' {
   interface ElementMessages extends HistoryMessages {}
 }
 
-// The history's words join the catalog when this module loads; a page's own strings for these keys win.
-extendLocale('en', historyEn);
-extendLocale('es', historyEs);
+let registered = false;
+
+/**
+ * Adds the history's words to the catalog, once; a page's own strings for these keys win. It runs when this module
+ * loads, and the view's entry points call it too: a bundler that trusts package.json `sideEffects` drops a module
+ * imported only for its side effects, and the words with it.
+ */
+export function registerHistoryStrings(): void {
+  if (registered) return;
+  registered = true;
+  extendLocale('en', historyEn);
+  extendLocale('es', historyEs);
+}
+
+registerHistoryStrings();
