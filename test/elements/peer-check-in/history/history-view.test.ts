@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { DEFAULT_HISTORY_KEY } from '../../../../src/elements/peer-check-in/history/check-in-history.js';
 import { notKeptText } from '../../../../src/elements/peer-check-in/history/history-controller.js';
 import type { HistoryEntry } from '../../../../src/elements/peer-check-in/history/history-entry.js';
@@ -248,6 +248,26 @@ describe('check-in history view', () => {
       const section = part(host, 'history')!;
       expect(section.scrollWidth).to.be.at.most(section.clientWidth);
       await expect(host).to.be.accessible();
+    });
+
+    it('keeps the chart visible in forced colours, in the system text colour, and never moves', async () => {
+      seed(WEEK);
+      await emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
+      try {
+        const host = await mount();
+        const ink = getComputedStyle(part(host, 'history-heading')!).color;
+        for (const selector of ['.chart-line', '.chart-point']) {
+          expect(getComputedStyle($(host, selector)!).stroke, selector).to.equal(ink);
+        }
+        for (const element of $$(host, '*')) {
+          const style = getComputedStyle(element);
+          expect(style.animationName).to.equal('none');
+          expect(style.transitionDuration).to.match(/^0s(, 0s)*$/);
+        }
+        await expect(host).to.be.accessible();
+      } finally {
+        await emulateMedia({ forcedColors: 'none', reducedMotion: 'no-preference' });
+      }
     });
 
     it('fits 320 px without scrolling sideways, with targets of at least 44 px', async () => {
