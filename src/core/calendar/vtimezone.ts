@@ -102,8 +102,10 @@ export function timeZoneLines(zone: string, first: number, last: number): string
   for (const { from: offsetFrom, to: offsetTo, onsets } of observances.values()) {
     const kind = offsetTo > offsetFrom ? 'DAYLIGHT' : 'STANDARD';
     const rule = yearlyRule(onsets, last + offsetFrom);
-    // The first onset is listed again in RDATE: some readers (ical.js among them) skip DTSTART when RDATE is there.
-    lines.push(`BEGIN:${kind}`, `DTSTART:${basic(onsets[0]!)}`, rule ? `RRULE:${rule}` : `RDATE:${onsets.map(basic)}`);
+    // One RDATE line per onset, the first one included: some readers (ical.js among them) take only the first value
+    // of an RDATE line, and skip DTSTART when there is an RDATE.
+    const dates = rule ? [`RRULE:${rule}`] : onsets.map((onset) => `RDATE:${basic(onset)}`);
+    lines.push(`BEGIN:${kind}`, `DTSTART:${basic(onsets[0]!)}`, ...dates);
     lines.push(`TZOFFSETFROM:${formatOffset(offsetFrom)}`, `TZOFFSETTO:${formatOffset(offsetTo)}`, `END:${kind}`);
   }
   lines.push('END:VTIMEZONE');
