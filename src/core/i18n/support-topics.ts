@@ -68,8 +68,11 @@ const supportTopicsEs: SupportTopicMessages = {
   'topic.other': 'otros temas',
 };
 
-extendLocale('en', supportTopicsEn);
-extendLocale('es', supportTopicsEs);
+/** Adds the topic names in English and Spanish to the catalog (never over a page's own). Safe to call twice. */
+export function registerSupportTopicStrings(): void {
+  extendLocale('en', supportTopicsEn);
+  extendLocale('es', supportTopicsEs);
+}
 
 declare module './en.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -5,11 +5,12 @@ import { AnnouncerController } from '../../core/announcer.js';
 import { peerConfigContext } from '../../core/config.js';
 import { emit } from '../../core/emit.js';
 import { errorMessage } from '../../core/error-message.js';
-import '../../core/i18n/support-topics.js';
+import type { MessageKey } from '../../core/i18n/en.js';
+import { registerSupportTopicStrings } from '../../core/i18n/support-topics.js';
 import { PeerWidgetElement } from '../../core/peer-widget-element.js';
 import { RequestController } from '../../core/request/request-controller.js';
 import './check-in-events.js';
-import './i18n/index.js';
+import { registerCheckInStrings } from './i18n/index.js';
 import {
   DEFAULT_EMOTIONS,
   DEFAULT_TOPICS,
@@ -19,7 +20,7 @@ import {
   type Instrument,
   type MoodLevel,
 } from './instruments/instruments.js';
-import { thresholdsFrom, type Thresholds } from './instruments/scoring.js';
+import { thresholdsFrom, type Band, type Thresholds } from './instruments/scoring.js';
 import { CheckInSender, type SendState } from './logic/check-in-sender.js';
 import { checkInConfigCheck, checkInResultCheck, type CheckInResult } from './logic/check-in-data.js';
 import { mentionsCrisis } from './logic/crisis-language.js';
@@ -45,7 +46,12 @@ import {
 import { nextSteps, resultMessageKey } from './templates/result-templates.js';
 import { validate } from './logic/validate.js';
 import { reminderForm, type ReminderState } from './templates/reminder-templates.js';
-import { CheckInHistoryController } from './check-in-history-controller.js';
+import { HistoryController, notKeptText } from './history/history-controller.js';
+import type { HistoryEntry } from './history/history-entry.js';
+
+// Called, not imported for effect: bundlers drop side-effect-only imports of modules marked free of side effects.
+registerCheckInStrings();
+registerSupportTopicStrings();
 
 /** The version of the built-in follow-up consent wording; sent with a follow-up request and stored with it. */
 export const FOLLOW_UP_CONSENT_VERSION = 'check-in-follow-up/2026-11-30';
@@ -105,6 +111,7 @@ interface Outcome {
  * @csspart next-step - One next step; also `next-step-group`, `next-step-peer`, `next-step-counsellor`, `next-step-crisis`.
  * @csspart reminder - The weekly reminder form.
  * @csspart again - "Start a new check-in".
+ * @csspart not-kept - Said with the result when the check-in could not be kept on this device.
  * @csspart live-region - The visually hidden live region.
  *
  * @cssproperty --peer-color-accent - Buttons, links and chosen answers.
@@ -166,7 +173,17 @@ export class PeerCheckIn extends PeerWidgetElement {
   @state() private reminder: ReminderState = { discreet: true };
 
   private readonly announcer = new AnnouncerController(this);
-  private readonly history = new CheckInHistoryController(this, this.i18n);
+  private readonly history = new HistoryController(this, {
+    i18n: this.i18n,
+    announce: (message) => this.announcer.announce(message),
+    headingLevel: () => this.level + 1,
+    labels: () => ({
+      emotion: (code) => this.i18n.t(`checkIn.emotion.${code}` as MessageKey),
+      topic: (code) => this.i18n.t(`checkIn.topic.${code}` as MessageKey),
+    }),
+  });
+  /** Why the last check-in could not be kept on this device, said with the result. */
+  @state() private notKept?: string;
   /** Shares this element's configuration with the crisis panel and help link inside it. */
   private readonly innerConfig = new ContextProvider(this, { context: peerConfigContext, initialValue: {} });
   private pendingAnswers?: CheckInAnswers;
@@ -277,7 +294,6 @@ export class PeerCheckIn extends PeerWidgetElement {
               })
             : nothing
         }
-        ${this.history.renderChoice()}
         ${
           this.form.errors.size
             ? html`<p class="error-summary" part="error-summary">${this.i18n.t('checkIn.error.summary')}</p>`
@@ -289,7 +305,8 @@ export class PeerCheckIn extends PeerWidgetElement {
           </button>
         </div>
         ${this.renderSendStatus()}
-      </form>`;
+      </form>
+      ${this.remember ? this.history.render() : nothing}`;
   }
 
   private privacyText(): string {
@@ -354,7 +371,8 @@ export class PeerCheckIn extends PeerWidgetElement {
         onAdded: () => this.announcer.announce(this.i18n.t('checkIn.reminder.added')),
         doc: this.ownerDocument,
       })}
-      ${this.history.renderHistory()}
+      ${this.notKept ? html`<p part="not-kept">${this.notKept}</p>` : nothing}
+      ${this.remember ? this.history.render() : nothing}
       <div class="actions">
         <button class="button secondary" part="again" type="button" @click=${() => this.startOver(true)}>
           ${this.i18n.t('checkIn.result.again')}
@@ -510,7 +528,7 @@ export class PeerCheckIn extends PeerWidgetElement {
   private async finish(outcome: Outcome): Promise<void> {
     this.outcome = outcome;
     const band = bandOf(outcome.answers, this.thresholdValues);
-    this.history.record(outcome.answers, band);
+    if (this.remember) this.notKept = notKeptText(this.i18n, this.history.record(historyEntry(outcome.answers, band)));
     emit(this, 'peer-check-in-complete', {
       instrument: outcome.answers.instrument,
       ...(band ? { band } : {}),
@@ -551,6 +569,19 @@ export class PeerCheckIn extends PeerWidgetElement {
       this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
     }
   }
+}
+
+/** What the opt-in history keeps of a check-in: when, the mode, the mood or band, and chosen words; never the note. */
+function historyEntry(answers: CheckInAnswers, band: Band | undefined, now = new Date()): HistoryEntry {
+  const at = now.toISOString();
+  if (answers.instrument !== 'mood') return { at, instrument: answers.instrument, ...(band ? { band } : {}) };
+  return {
+    at,
+    instrument: 'mood',
+    level: answers.level,
+    ...(answers.emotions.length ? { emotions: [...answers.emotions] } : {}),
+    ...(answers.topics.length ? { topics: [...answers.topics] } : {}),
+  };
 }
 
 function emptyForm(): FormState {

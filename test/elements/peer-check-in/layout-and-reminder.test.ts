@@ -52,7 +52,7 @@ describe('<peer-check-in> weekly reminder', () => {
     const rule = event.component.getFirstPropertyValue('rrule') as ICAL.Recur;
     expect(rule.freq).to.equal('WEEKLY');
     expect(rule.parts['BYDAY']).to.deep.equal(['TH']);
-    const tzid = event.startDate.timezone;
+    const tzid = event.component.getFirstProperty('dtstart')?.getParameter('tzid');
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (zone !== 'UTC') {
       expect(tzid).to.equal(zone);
