@@ -144,6 +144,13 @@ export const checkInStyles = [
       display: grid;
       gap: 0.5em;
     }
+    .result {
+      display: grid;
+      gap: var(--_space);
+    }
+    .note > label {
+      font-weight: 600;
+    }
     .next-steps ul {
       display: grid;
       gap: 0.75em;

@@ -240,7 +240,7 @@ export class PeerCheckIn extends PeerWidgetElement {
         </div>
         <peer-help-link part="help-link"></peer-help-link>
       </div>
-      ${this.outcome ? this.renderResult(this.outcome) : this.renderForm()} ${this.renderCrisis()}
+      ${this.outcome ? this.renderResult(this.outcome) : html`${this.renderForm()} ${this.renderCrisis()}`}
       ${this.announcer.region()}
     </section>`;
   }
@@ -363,6 +363,7 @@ export class PeerCheckIn extends PeerWidgetElement {
           ? nothing
           : html`<p part="not-a-diagnosis">${this.i18n.t('checkIn.result.notDiagnosis')}</p>`
       }
+      ${this.renderCrisis()}
       ${nextSteps(this.i18n, this.level + 1, outcome.suggestions, this.links(), (event, step) =>
         this.onNextStep(event, step),
       )}
