@@ -183,6 +183,7 @@ describeEachDatabase('POST /check-ins', (target) => {
         '/body/followUp/consentVersion',
       ],
       [{ ...moodCheckIn(), ipAddress: '198.51.100.1' }, '/body/ipAddress'],
+      [[moodCheckIn()], '/body'],
     ];
     for (const [body, field] of cases) {
       const response = await postCheckIn(server.url, body);
