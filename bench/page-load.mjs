@@ -7,6 +7,8 @@
 // its demo page in headless Chromium pinned to core 1, on a fresh browser context (empty cache) per load:
 //   desktop  1280×800, device scale 1
 //   mobile   390×844, device scale 3, touch, CPU slowed 4× (CDP Emulation.setCPUThrottlingRate)
+//   page alone  the mobile profile with the widget script blocked: the long tasks the demo page has of its own (its
+//            first style and layout), so that the widgets' share can be told apart
 // The profiles alternate, 5 loads each after one discarded warm-up load of each, and report medians of:
 //   CLS          layout shifts without recent input, in session windows (gap < 1 s, window < 5 s), the largest window
 //                (as web-vitals computes it)
@@ -49,6 +51,12 @@ export const PROFILES = {
     label: 'mobile 390×844 @3x, touch, CPU ÷4',
     context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
     cpuThrottlingRate: 4,
+  },
+  pageAlone: {
+    label: 'mobile, page alone (no widget script)',
+    context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+    cpuThrottlingRate: 4,
+    blockWidgets: true,
   },
 };
 
@@ -126,6 +134,7 @@ async function loadOnce(browser, url, profileName) {
   try {
     await context.addInitScript(observePageLoad);
     const tab = await context.newPage();
+    if (profile.blockWidgets) await tab.route('**/cdn/**', (route) => route.abort());
     if (profile.cpuThrottlingRate !== 1) {
       const cdp = await context.newCDPSession(tab);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuThrottlingRate });
@@ -133,9 +142,11 @@ async function loadOnce(browser, url, profileName) {
     const errors = [];
     tab.on('pageerror', (error) => errors.push(error.message));
     await tab.goto(`${url}/`, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
-    await tab
-      .waitForFunction(() => window.__pageLoad.emergencyLinkMs !== null, null, { timeout: LOAD_TIMEOUT_MS })
-      .catch(() => {});
+    if (!profile.blockWidgets) {
+      await tab
+        .waitForFunction(() => window.__pageLoad.emergencyLinkMs !== null, null, { timeout: LOAD_TIMEOUT_MS })
+        .catch(() => {});
+    }
     await tab.waitForLoadState('networkidle', { timeout: QUIET_TIMEOUT_MS }).catch(() => {});
     await tab.waitForTimeout(SETTLE_MS);
     const state = await withTimeout(
@@ -150,6 +161,7 @@ async function loadOnce(browser, url, profileName) {
       longTasks: state.longTasks.length,
       longestTaskMs: longest,
       longTaskMs: state.longTasks.map((task) => round(task.duration, 0)),
+      longTaskStartMs: state.longTasks.map((task) => round(task.startTime, 0)),
       lcpMs: state.lcp,
       lcpElement: state.lcpElement,
       emergencyLinkMs: state.emergencyLinkMs,
