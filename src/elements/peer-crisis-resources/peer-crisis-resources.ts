@@ -33,6 +33,7 @@ import { crisisStyles } from './peer-crisis-resources.styles.js';
 import { openStatus, sortByAvailability, type OpenStatus } from '../../core/hours/open-status.js';
 import { QuickExitShortcut, leaveNow } from './logic/quick-exit.js';
 import { browserRegionHint } from './logic/region-hint.js';
+import { nextTask } from './logic/next-task.js';
 
 const MINUTE = 60_000;
 
@@ -149,6 +150,17 @@ export class PeerCrisisResources extends PeerWidgetElement {
   /** The `tel:`/`sms:` numbers the light-DOM fallback links to. */
   @state() private fallbackNumbers: DialableNumber[] = [];
 
+  /**
+   * The services rendered so far, by country. The first update renders the emergency block and the list's heading;
+   * then each task adds one service, so that no task is long on a slow phone and the emergency number never waits on
+   * the rest. A rendered service stays rendered: this set only grows.
+   */
+  private readonly renderedIds = new Map<string, Set<string>>();
+  /** The list in display order as last rendered, which the next step follows. */
+  private displayOrder: CrisisResource[] = [];
+  /** Set while services remain to be rendered; `updateComplete` waits for it. */
+  private staging?: Promise<void>;
+
   /** What is on screen for each country: the floor that later data may raise but never lower. */
   private readonly shownResources = new Map<string, CrisisResource[]>();
   private readonly shownNumbers = new Map<string, EmergencyNumber[]>();
@@ -252,6 +264,49 @@ export class PeerCrisisResources extends PeerWidgetElement {
     if (changed.has('exitUrl') && this.exitUrl && !this.safeExitUrl) {
       devWarn(this, `exit-url="${this.exitUrl}" is not an https:// address; quick exit is off.`);
     }
+    if (this.nextToRender()) this.renderRest();
+  }
+
+  /** Resolves once every service in force is rendered, not only after the first, emergency-first update. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.staging) {
+      await this.staging;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  private renderedFor(country: string): Set<string> {
+    let ids = this.renderedIds.get(country);
+    if (!ids) this.renderedIds.set(country, (ids = new Set()));
+    return ids;
+  }
+
+  /** The first service in display order that is not on screen yet. */
+  private nextToRender(): CrisisResource | undefined {
+    const country = this.activeCountry;
+    if (!country) return undefined;
+    const rendered = this.renderedFor(country);
+    return this.displayOrder.find((resource) => !rendered.has(resource.id));
+  }
+
+  /** Renders the services still missing, one per task, in display order. */
+  private renderRest(): void {
+    this.staging ??= (async () => {
+      try {
+        for (;;) {
+          await nextTask();
+          const next = this.nextToRender();
+          if (!next) return;
+          this.renderedFor(this.activeCountry!).add(next.id);
+          this.requestUpdate();
+          await super.getUpdateComplete();
+        }
+      } finally {
+        this.staging = undefined;
+      }
+    })();
   }
 
   protected override render() {
@@ -282,11 +337,16 @@ export class PeerCrisisResources extends PeerWidgetElement {
     const country = this.activeCountry;
     const data = this.remote.value;
     const resources = this.sortedResources(view);
+    this.displayOrder = resources;
+    const rendered = country ? this.renderedFor(country) : new Set<string>();
+    const shown = resources.filter((resource) => rendered.has(resource.id));
     const numbers = this.numbers;
     const error = this.remote.error;
     const failed = (error !== undefined && error.kind !== 'aborted') || (data !== undefined && data.items.dropped > 0);
-    const campusArrived = this.resources.some((resource) => resource.scope === 'campus');
-    const fallbackCovered = uncovered(this.fallbackNumbers, this.resources, numbers).length === 0;
+    // The pasted fallback hides only once campus services are on screen and they show every number it links to.
+    const fallbackCovered =
+      shown.some((resource) => resource.scope === 'campus') &&
+      uncovered(this.fallbackNumbers, shown, numbers).length === 0;
     // The panel's language and direction are those of the strings it shows, whatever the page around it says.
     return html`<section part="panel" class="panel" aria-labelledby="heading" lang=${i18n.lang} dir=${i18n.dir}>
       ${heading(this.headingLevel, i18n.t('crisis.heading'), 'heading', 'heading')}
@@ -301,13 +361,17 @@ export class PeerCrisisResources extends PeerWidgetElement {
         resources.length
           ? html`${heading(this.headingLevel + 1, i18n.t('crisis.lines.heading'), 'lines-heading')}
               <ul part="list" class="list" role="list">
-                ${resources.map((resource) => resourceItem(view, resource))}
+                ${repeat(
+                  shown,
+                  (resource) => resource.id,
+                  (resource) => resourceItem(view, resource),
+                )}
               </ul>`
           : country && numbers.length
             ? html`<p part="notice">${i18n.t('crisis.none')}</p>`
             : nothing
       }
-      <div part="fallback" class="fallback" ?hidden=${campusArrived && fallbackCovered}>
+      <div part="fallback" class="fallback" ?hidden=${fallbackCovered}>
         <slot @slotchange=${() => this.readFallback()}></slot>
       </div>
       ${

@@ -65,9 +65,10 @@ export function emergencyCallLink(view: CrisisView, number: string): TemplateRes
 
 function emergencyCall(view: CrisisView, entry: EmergencyNumber, showServices: boolean): TemplateResult {
   const { i18n } = view;
-  const services = i18n.list(entry.services.map((service) => i18n.t(`crisis.service.${service}` as MessageKey)));
+  // Built only when shown: a country with one number needs no list formatter in the first render.
+  const services = () => i18n.list(entry.services.map((service) => i18n.t(`crisis.service.${service}` as MessageKey)));
   const details = [
-    showServices ? html`<span>${services}</span>` : nothing,
+    showServices ? html`<span>${services()}</span>` : nothing,
     entry.from ? html`<span>${i18n.t(`crisis.from.${entry.from}`)}</span>` : nothing,
     entry.note ? noteText(view, entry.note) : nothing,
   ];
