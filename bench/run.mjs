@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench` (builds first): what the widgets cost a campus page, and what the reference server costs its host.
-//   1. Bytes of every published entry: minified, gzip -9 and brotli -11 (see bench/sizes.mjs for what is counted).
+//   1. Bytes of every published entry: minified, gzip -9 and brotli -11, and each element's own cost over the shared
+//      core (see bench/sizes.mjs for what is counted).
 //   2. The reference server on PGlite: time until it prints "listening on", on a fresh data directory (creating the
 //      database) and again on the same directory (restart); resident memory after start and after 200 sequential
 //      GET /api/v1/health.
@@ -29,6 +30,12 @@ printTable(
     'CDN: raw, gzip and brotli as shipped, min = the shipped file minified again)',
   ['entry', 'files', 'raw', 'min', 'gzip', 'brotli'],
   sizes.map((s) => [s.entry, s.files.length, s.raw, s.min, s.gzip, s.brotli]),
+);
+printTable(
+  "Each element's own cost over the shared core (bytes; its entry and chunk bundled and minified, without the core " +
+    'chunks and the other elements it loads, then compressed)',
+  ['entry', 'files', 'min', 'gzip', 'brotli'],
+  sizes.filter((s) => s.own).map((s) => [s.entry, s.own.files.length, s.own.min, s.own.gzip, s.own.brotli]),
 );
 
 const server = await benchServer();
@@ -63,7 +70,7 @@ if (serverLoad.skipped) console.log(`\nServer under load: skipped (${serverLoad.
 
 console.log(
   `\n${JSON.stringify({
-    sizes: sizes.map(({ entry, subpath, files, raw, min, gzip, brotli }) => ({
+    sizes: sizes.map(({ entry, subpath, files, raw, min, gzip, brotli, own }) => ({
       entry,
       subpath,
       files,
@@ -71,6 +78,7 @@ console.log(
       min,
       gzip,
       brotli,
+      ...(own ? { own } : {}),
     })),
     server,
     render,

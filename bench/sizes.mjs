@@ -6,10 +6,16 @@
 // import. The CDN file (lit inlined) is measured as shipped: its bytes, gzip and brotli are what a browser downloads
 // (the server sends the build's precompressed copies, made with the same settings), and `min` is the file minified
 // again, so a build that stops minifying it shows as raw far above min.
+//
+// Element entries also get their own cost over the shared core (`own`): the files of the entry's graph that are
+// neither the core (the dist/chunks/core-* and decorate-* chunks vite.config.ts splits out, one per core module) nor
+// another element the entry loads (<peer-check-in> loads the crisis panel and the help link, counted in their own
+// rows), bundled and minified the same way. What a page that already has the core pays for adding the element.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { ENTRIES } from '../scripts/entries.mjs';
 
 export const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 
@@ -64,10 +70,38 @@ export function compressedSizes(code) {
   };
 }
 
-/** An ESM entry's whole graph as one minified file, lit external. */
-async function minifiedGraph(entryPath) {
+/** The shared core's chunks, as vite.config.ts names them. */
+const CORE_CHUNK = /[\\/]chunks[\\/](?:core-[^\\/]*|decorate-[^\\/]*)\.js$/;
+
+/** Whether a published entry (a path inside dist/, "peer-check-in.js") registers one element. */
+function isElementEntry(name) {
+  return ENTRIES[name.replace(/\.js$/, '')]?.startsWith('src/elements/') ?? false;
+}
+
+/**
+ * The files of an element entry's graph that are its own: not the shared core, and not the graph of another element
+ * entry that it imports.
+ */
+function ownFiles(entryPath, graph, distDir) {
+  const others = graph.filter(
+    (file) => file !== entryPath && relative(distDir, file) === basename(file) && isElementEntry(basename(file)),
+  );
+  const shared = new Set(others.flatMap((file) => importGraph(file)));
+  return graph.filter((file) => !CORE_CHUNK.test(file) && !shared.has(file));
+}
+
+/**
+ * An ESM entry's graph as one minified file, lit external; with `keep`, only those files of the graph are bundled
+ * and every other import is left external.
+ */
+async function minifiedGraph(entryPath, keep) {
   const { rolldown } = await import('rolldown');
-  const bundle = await rolldown({ input: entryPath, external: LIT, logLevel: 'silent' });
+  const external = (id, importer) => {
+    if (LIT.some((pattern) => pattern.test(id))) return true;
+    if (!keep || !importer || !id.startsWith('.')) return false;
+    return !keep.has(resolve(dirname(importer), id));
+  };
+  const bundle = await rolldown({ input: entryPath, external, logLevel: 'silent' });
   try {
     const { output } = await bundle.generate({ format: 'es', minify: true, codeSplitting: false });
     return output
@@ -89,7 +123,8 @@ async function minifiedFile(path) {
 /**
  * Sizes in bytes of every published entry: `files` (dist files in its graph), `raw` (their bytes as built),
  * `min`, `gzip` and `brotli` (of the minified graph). For the CDN file: `raw`, `gzip` and `brotli` of the file as
- * shipped, `min` of the file minified again (its true minified size).
+ * shipped, `min` of the file minified again (its true minified size). For an element's entry, `own`: `files`,
+ * `min`, `gzip` and `brotli` of its own files only (see the top of this file).
  */
 export async function measureEntries(root = projectRoot) {
   const distDir = resolve(root, 'dist');
@@ -104,6 +139,7 @@ export async function measureEntries(root = projectRoot) {
     const raw = files.reduce((sum, file) => sum + readFileSync(file).length, 0);
     const shipped = entry.kind === 'cdn' ? readFileSync(entry.path) : undefined;
     const minified = entry.kind === 'cdn' ? await minifiedFile(entry.path) : await minifiedGraph(entry.path);
+    const own = entry.kind === 'esm' && isElementEntry(entry.name) ? await ownSizes(entry.path, files, distDir) : {};
     results.push({
       entry: entry.name,
       subpath: entry.subpath,
@@ -112,7 +148,20 @@ export async function measureEntries(root = projectRoot) {
       raw,
       min: Buffer.byteLength(minified),
       ...compressedSizes(shipped ?? minified),
+      ...own,
     });
   }
   return results;
+}
+
+async function ownSizes(entryPath, graph, distDir) {
+  const files = ownFiles(entryPath, graph, distDir);
+  const minified = await minifiedGraph(entryPath, new Set(files));
+  return {
+    own: {
+      files: files.map((file) => relative(distDir, file)),
+      min: Buffer.byteLength(minified),
+      ...compressedSizes(minified),
+    },
+  };
 }

@@ -8,6 +8,7 @@
 //   - each `--peer-*` custom property's default from the `var(--peer-…, fallback)` that reads it, unless the JSDoc
 //     gives one;
 //   - no private or protected members;
+//   - each attribute typed and defaulted as its field, with string-literal aliases spelled out;
 //   - modules that exist in the package: one per published entry (dist/<entry>.js, dist/cdn/…), declaring what it is
 //     the home of and exporting what it exports (resolved with TypeScript), with the tags it registers.
 import { relative, resolve } from 'node:path';
@@ -188,6 +189,30 @@ function linkGlobalAttribute(attribute) {
   attribute.type ??= { text: attribute.name === 'hidden' ? 'boolean' : 'string' };
 }
 
+/**
+ * A type named by an alias of string literals (`Instrument`) spelled out (`'mood' | 'who5' | 'phq4'`), so editors
+ * offer the values and Storybook a select; other types are kept as written.
+ */
+function spellType(type) {
+  if (!type?.text) return;
+  const [name, ...rest] = type.text.split('|').map((part) => part.trim());
+  const spelled = typeAliases.get(name);
+  if (!spelled || !/^'[^']*'(\s*\|\s*'[^']*')*$/.test(spelled)) return;
+  type.text = [spelled, ...rest].join(' | ');
+}
+
+/**
+ * An attribute takes its field's type and default: the analyzer resolves an initializer that names a constant
+ * (`consentVersion = FOLLOW_UP_CONSENT_VERSION`) on the field only, leaving the attribute untyped and defaulting to
+ * a name the package does not export.
+ */
+function alignAttribute(attribute, members) {
+  const field = attribute.fieldName && members?.find((member) => member.name === attribute.fieldName);
+  if (!field) return;
+  if (field.type?.text && !attribute.type?.text) attribute.type = { ...field.type };
+  if (field.default !== undefined) attribute.default = field.default;
+}
+
 function describeEvent(event) {
   const type = eventTypes.get(event.name);
   if (!type || event.type?.text) return;
@@ -211,7 +236,11 @@ export function publishedPackagePlugin() {
           for (const key of ['members', 'attributes']) {
             if (declaration[key]) declaration[key] = declaration[key].filter(isPublic);
           }
-          for (const attribute of declaration.attributes ?? []) linkGlobalAttribute(attribute);
+          for (const attribute of declaration.attributes ?? []) {
+            linkGlobalAttribute(attribute);
+            alignAttribute(attribute, declaration.members);
+          }
+          for (const item of [...(declaration.members ?? []), ...(declaration.attributes ?? [])]) spellType(item.type);
           for (const event of declaration.events ?? []) describeEvent(event);
           for (const property of declaration.cssProperties ?? []) {
             property.default ??= cssDefault(property.name);

@@ -4,3 +4,4 @@
 export * from './elements/peer-support-provider/define.js';
 export * from './elements/peer-crisis-resources/define.js';
 export * from './elements/peer-help-link/define.js';
+export * from './elements/peer-check-in/define.js';

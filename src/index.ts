@@ -8,10 +8,20 @@
 export { PeerSupportProvider } from './elements/peer-support-provider/peer-support-provider.js';
 export { PeerCrisisResources } from './elements/peer-crisis-resources/peer-crisis-resources.js';
 export { PeerHelpLink } from './elements/peer-help-link/peer-help-link.js';
+export { PeerCheckIn } from './elements/peer-check-in/peer-check-in.js';
 export type {
   PeerCrisisContactDetail,
   PeerCrisisContactEvent,
 } from './elements/peer-crisis-resources/crisis-events.js';
+export type {
+  PeerCheckInCompleteDetail,
+  PeerCheckInCompleteEvent,
+  PeerCheckInNextStepDetail,
+  PeerCheckInNextStepEvent,
+  PeerCheckInRiskEvent,
+  PeerCheckInSubmitDetail,
+  PeerCheckInSubmitEvent,
+} from './elements/peer-check-in/check-in-events.js';
 export { peerConfigContext, type PeerConfig } from './core/config.js';
 export { registerLocale, type StringOverrides } from './core/i18n/catalog.js';
 export type { MessageKey, Messages } from './core/i18n/en.js';

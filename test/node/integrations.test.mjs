@@ -61,6 +61,23 @@ test('VS Code custom data lists every element with its attributes, and the custo
   assert.ok(shipped('dist/editors/vscode.html-data.json') && shipped('dist/editors/vscode.css-data.json'));
 });
 
+test('editors offer the check-in modes as values and list its events', () => {
+  const html = JSON.parse(readFileSync(join(repoRoot, 'dist/editors/vscode.html-data.json'), 'utf8'));
+  const tag = html.tags.find((t) => t.name === 'peer-check-in');
+  const values = (name) => tag.attributes.find((a) => a.name === name)?.values?.map((v) => v.name);
+  assert.deepEqual(values('instrument'), ['mood', 'who5', 'phq4']);
+  assert.deepEqual(values('safety-question'), ['on', 'off']);
+  const webTypes = JSON.parse(readFileSync(join(repoRoot, 'dist/editors/web-types.json'), 'utf8'));
+  const element = webTypes.contributions.html.elements.find((e) => e.name === 'peer-check-in');
+  assert.deepEqual(element.js.events.map((event) => event.name).sort(), [
+    'peer-check-in-complete',
+    'peer-check-in-next-step',
+    'peer-check-in-risk',
+    'peer-check-in-submit',
+    'peer-crisis-contact',
+  ]);
+});
+
 test('JetBrains web-types: named in package.json, shipped, for this package and version, every element', () => {
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
   assert.equal(pkg['web-types'], './dist/editors/web-types.json');
@@ -69,5 +86,5 @@ test('JetBrains web-types: named in package.json, shipped, for this package and 
   assert.equal(webTypes.name, pkg.name);
   assert.equal(webTypes.version, pkg.version);
   const elements = webTypes.contributions.html.elements.map((element) => element.name).sort();
-  assert.deepEqual(elements, ['peer-crisis-resources', 'peer-help-link', 'peer-support-provider']);
+  assert.deepEqual(elements, ['peer-check-in', 'peer-crisis-resources', 'peer-help-link', 'peer-support-provider']);
 });

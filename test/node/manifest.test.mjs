@@ -56,7 +56,7 @@ test('package.json points tools at the manifest, and the manifest documents the 
   assert.equal(pkg.exports['./custom-elements.json'], './custom-elements.json');
   assert.ok(pkg.files.includes('custom-elements.json'));
   const tags = elements.map(({ declaration }) => declaration.tagName).sort();
-  assert.deepEqual(tags, ['peer-crisis-resources', 'peer-help-link', 'peer-support-provider']);
+  assert.deepEqual(tags, ['peer-check-in', 'peer-crisis-resources', 'peer-help-link', 'peer-support-provider']);
 });
 
 for (const { declaration } of elements) {
@@ -101,6 +101,16 @@ for (const { declaration } of elements) {
         assert.ok(detail && !/^(any|unknown)$/.test(detail), `${tag} event ${event.name}: detail of ${type}`);
       }
       assert.match(event.name, /^peer-/, `${tag} event ${event.name} has the peer- prefix`);
+    }
+  });
+
+  test(`${tag}: every attribute has a type, and its property's type and default`, () => {
+    for (const attribute of declaration.attributes ?? []) {
+      assert.ok(attribute.type?.text, `${tag} attribute ${attribute.name} has no type`);
+      const field = (declaration.members ?? []).find((member) => member.name === attribute.fieldName);
+      if (!field) continue;
+      assert.equal(attribute.type.text, field.type?.text, `${tag} attribute ${attribute.name}: type of ${field.name}`);
+      assert.equal(attribute.default, field.default, `${tag} attribute ${attribute.name}: default of ${field.name}`);
     }
   });
 
@@ -165,5 +175,49 @@ test('every module path in the manifest is a file of the published package', () 
     missing.map(({ module, where }) => `${where}: ${module}`),
     [],
     'the manifest points at files npm pack does not ship',
+  );
+});
+
+test("<peer-check-in>: its attributes, events (the crisis panel's too) with their detail types, and parts", () => {
+  const { module, declaration } = elements.find((e) => e.declaration.tagName === 'peer-check-in');
+  assert.equal(module.path, 'dist/peer-check-in.js');
+  const attributes = Object.fromEntries((declaration.attributes ?? []).map((a) => [a.name, a]));
+  for (const name of [
+    'instrument',
+    'safety-question',
+    'remember',
+    'heading-level',
+    'groups-href',
+    'peer-href',
+    'counselling-href',
+    'consent-version',
+    'api-base',
+    'country',
+    'region',
+    'timeout',
+  ]) {
+    assert.ok(attributes[name]?.description?.trim(), `<peer-check-in> documents the ${name} attribute`);
+  }
+  // Editors and Storybook offer the modes as values, not a type name.
+  assert.equal(attributes.instrument.type.text, "'mood' | 'who5' | 'phq4'");
+  assert.equal(attributes.instrument.default, "'mood'");
+  assert.equal(attributes['safety-question'].default, "'on'");
+  assert.equal(attributes.remember.default, 'false');
+  assert.match(attributes['consent-version'].default, /^'check-in-follow-up\/\d{4}-\d{2}-\d{2}'$/);
+  const events = Object.fromEntries((declaration.events ?? []).map((e) => [e.name, e.type?.text]));
+  assert.deepEqual(events, {
+    'peer-check-in-submit': 'CustomEvent<PeerCheckInSubmitDetail>',
+    'peer-check-in-complete': 'CustomEvent<PeerCheckInCompleteDetail>',
+    'peer-check-in-risk': 'CustomEvent<null>',
+    'peer-check-in-next-step': 'CustomEvent<PeerCheckInNextStepDetail>',
+    'peer-crisis-contact': 'CustomEvent<PeerCrisisContactDetail>',
+  });
+  const parts = (declaration.cssParts ?? []).map((part) => part.name);
+  for (const part of ['panel', 'heading', 'help-link', 'safety', 'safety-help', 'crisis', 'result', 'next-step']) {
+    assert.ok(parts.includes(part), `<peer-check-in> documents the ${part} part`);
+  }
+  assert.ok(
+    !(declaration.members ?? []).some((member) => member.name === 'thresholds' && member.attribute),
+    'thresholds is a property only',
   );
 });

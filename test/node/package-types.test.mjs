@@ -12,6 +12,8 @@ const projects = {
     'peer-support-widgets/peer-crisis-resources alone brings <peer-crisis-resources> and peer-crisis-contact',
   'tsconfig.nodenext.json': 'the same under moduleResolution NodeNext',
   'tsconfig.help-link.json': 'peer-support-widgets/peer-help-link brings the panel it renders and its event',
+  'tsconfig.check-in.json':
+    'peer-support-widgets/peer-check-in alone brings <peer-check-in>, its typed events and the panel it renders',
   'tsconfig.support-provider.json': 'peer-support-widgets/peer-support-provider brings its tag and no other',
   'tsconfig.cdn.json': 'peer-support-widgets/cdn brings every tag and event',
 };

@@ -161,6 +161,7 @@ test('the root entry has no side effects: it registers nothing', async () => {
     assert.deepEqual(
       [...exports].sort(),
       [
+        'PeerCheckIn',
         'PeerCrisisResources',
         'PeerHelpLink',
         'PeerSupportProvider',

@@ -1,6 +1,7 @@
 // Every published entry stays within its gzip and brotli budgets (bench/size-budget.json), so a dependency or a
 // feature that makes the widgets heavier for campus pages (and for students on slow phones) is a conscious decision.
-// The CDN file must ship minified: its size as shipped is checked against the same file minified again.
+// The CDN file must ship minified: its size as shipped is checked against the same file minified again. Each
+// element's own files over the shared core have budgets of their own ("own").
 // Reads dist/ (npm test builds first). Sizes come from bench/sizes.mjs, the same code as `npm run bench`.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -45,6 +46,54 @@ for (const size of sizes) {
   }
 }
 
+const size = (entry) => sizes.find((item) => item.entry === entry);
+
+// An element's own files over the shared core (bench/sizes.mjs), so the core cannot hide what one element adds.
+for (const size of sizes.filter((entry) => entry.own)) {
+  for (const compression of COMPRESSIONS) {
+    test(`${size.entry} alone (over the shared core) stays within its own ${compression} budget`, () => {
+      const budget = budgets.own?.[compression]?.[size.entry];
+      const actual = size.own[compression];
+      assert.ok(
+        Number.isInteger(budget),
+        `${size.entry} has no own ${compression} budget: add "${size.entry}" to "own"."${compression}" in ${budgetFile} (it is ${actual} bytes today).`,
+      );
+      assert.ok(
+        actual <= budget,
+        `${size.entry} alone is ${actual} bytes ${compression}, over its own budget of ${budget} bytes (${budgetFile}) by ${actual - budget} bytes.`,
+      );
+    });
+  }
+}
+
+test(
+  'every element entry has its own files measured, and the core is not among them',
+  { skip: measureError !== undefined },
+  () => {
+    const elements = sizes.filter((size) => size.own);
+    assert.ok(
+      elements.some((size) => size.entry === 'peer-check-in.js'),
+      'peer-check-in.js has its own size',
+    );
+    for (const { entry, files, own } of elements) {
+      assert.ok(own.files.includes(entry), `${entry} counts its own entry file`);
+      assert.ok(
+        own.files.every((file) => files.includes(file)),
+        `${entry}: its own files are in its graph`,
+      );
+      assert.ok(
+        !own.files.some((file) => /^chunks\/(core-|decorate-)/.test(file)),
+        `${entry}: no core chunk counted as its own`,
+      );
+      assert.ok(own.gzip < size(entry).gzip, `${entry}: its own cost is below its whole graph's`);
+    }
+    const checkIn = elements.find((size) => size.entry === 'peer-check-in.js');
+    // It loads the crisis panel and the help link: they are theirs, not the check-in's.
+    assert.ok(!checkIn.own.files.some((file) => /peer-crisis-resources|peer-help-link/.test(file)));
+    assert.ok(checkIn.files.some((file) => /peer-crisis-resources/.test(file)));
+  },
+);
+
 test('the CDN file ships minified: within 2% of its size minified again', { skip: measureError !== undefined }, () => {
   for (const { entry, raw, min } of sizes.filter((size) => size.kind === 'cdn')) {
     assert.ok(
@@ -63,6 +112,14 @@ test('every budget belongs to a published entry', { skip: measureError !== undef
       stale,
       [],
       `${budgetFile} has ${compression} budgets for entries that are no longer published: ${stale.join(', ')}`,
+    );
+    const staleOwn = Object.keys(budgets.own?.[compression] ?? {}).filter(
+      (entry) => !sizes.some((size) => size.entry === entry && size.own),
+    );
+    assert.deepEqual(
+      staleOwn,
+      [],
+      `${budgetFile} has own ${compression} budgets for entries that are not published elements: ${staleOwn.join(', ')}`,
     );
   }
 });

@@ -38,8 +38,8 @@ test('importing safeHref from the root pulls in no element and no crisis data', 
   console.log(`safeHref alone: ${code.length} B minified, ${gzip} B gzip`);
   // Booleans, not assert.match: the message would print the whole bundle.
   assert.ok(
-    !/peer-crisis-resources|customElements|Suicide|emergency/i.test(code),
-    'an element or crisis data came along',
+    !/peer-crisis-resources|peer-check-in|customElements|Suicide|emergency|WHO-5/i.test(code),
+    'an element, crisis data or the check-in came along',
   );
   assert.ok(gzip < 1500, `safeHref alone costs ${gzip} B gzip`);
 });
@@ -49,7 +49,10 @@ test('importing registerLocale or the config context pulls in no element either'
     `import { registerLocale, peerConfigContext } from 'peer-support-widgets'; console.log(registerLocale, peerConfigContext);`,
   );
   console.log(`registerLocale and peerConfigContext: ${gzip} B gzip`);
-  assert.ok(!/peer-crisis-resources|Suicide|emergency-numbers/i.test(code), 'an element or crisis data came along');
+  assert.ok(
+    !/peer-crisis-resources|peer-check-in|Suicide|emergency-numbers|WHO-5/i.test(code),
+    'an element, crisis data or the check-in came along',
+  );
   assert.ok(gzip < 6000, `costs ${gzip} B gzip`);
 });
 
@@ -59,3 +62,23 @@ test('the measure can fail: importing an element class brings the element and it
   );
   assert.ok(/Suicide/.test(code), 'the element brings its bundled data');
 });
+
+// A bundler that trusts "sideEffects" drops a module imported only for what it does when it loads: the words an
+// element adds to the catalog must reach the app however the element is imported.
+// One phrase from each table: the check-in's English and Spanish, the shared topic names, the history's.
+const CHECK_IN_WORDS = ['How are you doing?', 'la soledad', 'LGBTQIA+ life', 'Download as a spreadsheet (CSV)'];
+// Found while publishing the element: the library build itself drops src/elements/peer-check-in/i18n/index.ts and
+// src/core/i18n/support-topics.ts (imported for their side effects only), so dist/ and the CDN file show keys.
+// Delete this todo once the element registers its words the way history/i18n.ts does.
+const CHECK_IN_WORDS_TODO = 'the build drops the check-in strings imported for their side effects (reported)';
+
+for (const [how, source] of [
+  ['its subpath', `import 'peer-support-widgets/peer-check-in';`],
+  ['the root, defining it', `import { PeerCheckIn } from 'peer-support-widgets'; PeerCheckIn.define();`],
+]) {
+  test(`<peer-check-in> imported from ${how} keeps its words`, { todo: CHECK_IN_WORDS_TODO }, async () => {
+    const { code } = await bundle(source);
+    const missing = CHECK_IN_WORDS.filter((words) => !code.includes(words));
+    assert.deepEqual(missing, [], 'words of the check-in were dropped from the bundle');
+  });
+}
