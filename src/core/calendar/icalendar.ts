@@ -13,8 +13,9 @@ import { timeZoneLines } from './vtimezone.js';
 /** Something to put in a calendar: one session, or a series of them. */
 export interface CalendarEvent {
   /**
-   * Stable across downloads of the same thing, and unique in the world: an opaque id qualified by a domain
-   * ("grp_123-2026@peer.example.edu"). With a discreet title it is written only as a digest.
+   * Stable across downloads of the same thing, and unique in the world: an id qualified by a domain
+   * ("grp_grief_tue@peer.example.edu"). Contract ids may name a topic, so with a discreet title only a digest of
+   * it is written, with the domain kept (a domain must not name the group).
    */
   uid: string;
   title: string;
@@ -59,11 +60,14 @@ export interface CalendarOptions {
 /**
  * A whole iCalendar file (VCALENDAR, METHOD:PUBLISH) with the events and a VTIMEZONE for every zone they use:
  * CRLF line ends, lines folded at 75 octets, TEXT escaped.
- * @throws RangeError for a malformed or impossible start or exdate, an unknown time zone, a duration or alarm that
- *   is not a whole number of minutes (duration above 0), or an RRULE that is not valid (see `recurrenceRule`).
+ * @throws RangeError for no events, a malformed or impossible start or exdate, an unknown time zone, a duration or
+ *   alarm that is not a whole number of minutes (duration above 0), or an RRULE that is not valid (see
+ *   `recurrenceRule`).
  */
 export function toICalendar(events: readonly CalendarEvent[], options: CalendarOptions = {}): string {
   const { discreetTitle } = options;
+  // RFC 5545 wants at least one component in a calendar; an empty file would import as nothing, silently.
+  if (!events.length) invalid('calendar', 'no events');
   const discreet = discreetTitle !== undefined;
   const stamp = `${basic(+(options.now ?? new Date()))}Z`;
   // For each zone, the first instant and the last that its VTIMEZONE must get right.

@@ -164,6 +164,7 @@ describe('toICalendar', () => {
       for (const overrides of bad) {
         expect(() => toICalendar([event(overrides)]), JSON.stringify(overrides)).to.throw(RangeError);
       }
+      expect(() => toICalendar([]), 'no events').to.throw(RangeError);
     });
 
     it('writes Etc/UTC, unlike "UTC", as a zone with a VTIMEZONE at +0000', () => {

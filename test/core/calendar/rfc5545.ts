@@ -17,12 +17,23 @@ export function unescapeText(value: string): string {
   return value.replace(/\\([\\;,nN])/g, (_, char: string) => (char === 'n' || char === 'N' ? '\n' : char));
 }
 
-/** The value of the first logical line named `name` (no parameters), unescaped. */
-export function textValue(ics: string, name: string): string | undefined {
+/** The value of the first logical line named `name` (no parameters), as written. */
+export function rawValue(ics: string, name: string): string | undefined {
   const line = unfold(ics)
     .split('\r\n')
     .find((entry) => entry.startsWith(`${name}:`));
-  return line === undefined ? undefined : unescapeText(line.slice(name.length + 1));
+  return line?.slice(name.length + 1);
+}
+
+/** The value of the first logical line named `name` (no parameters), unescaped. */
+export function textValue(ics: string, name: string): string | undefined {
+  const raw = rawValue(ics, name);
+  return raw === undefined ? undefined : unescapeText(raw);
+}
+
+/** Whether a TEXT value as written escapes every backslash, semicolon, comma and newline (§3.3.11). */
+export function isEscaped(raw: string): boolean {
+  return !/[\\;,\n\r]/.test(raw.replace(/\\[\\;,nN]/g, ''));
 }
 
 // RFC 5545 §3.1: CONTROL is %x00-08 / %x0A-1F / %x7F; tab is allowed in values.
@@ -65,6 +76,10 @@ export function rfc5545Problems(ics: string): string[] {
     .forEach((line, index) => {
       if (line === '') problems.push(`an empty line at ${index}`);
       if (line.startsWith('\t') || (index === 0 && line.startsWith(' '))) problems.push(`line ${index} starts badly`);
+      // Half a surrogate pair is what splitting a 4-octet character looks like before the text is encoded.
+      if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(line)) {
+        problems.push(`line ${index} holds half a character`);
+      }
     });
 
   const stack: string[] = [];
