@@ -1,4 +1,5 @@
-// What a campus developer's bundler keeps when they import one helper from the package root: only that helper.
+// What a campus developer's bundler keeps when they import one helper from the package root: only that helper; and
+// when they import an element, everything it needs, its words included.
 // Bundles `import { safeHref } from 'peer-support-widgets'` with esbuild through the published exports and
 // "sideEffects", as an application build would. Runs after `npm run build`.
 import assert from 'node:assert/strict';
@@ -64,19 +65,15 @@ test('the measure can fail: importing an element class brings the element and it
 });
 
 // A bundler that trusts "sideEffects" drops a module imported only for what it does when it loads: the words an
-// element adds to the catalog must reach the app however the element is imported.
-// One phrase from each table: the check-in's English and Spanish, the shared topic names, the history's.
+// element adds to the catalog must reach the app however the element is imported. One phrase from each table: the
+// check-in's English and Spanish, the shared topic names, the history's.
 const CHECK_IN_WORDS = ['How are you doing?', 'la soledad', 'LGBTQIA+ life', 'Download as a spreadsheet (CSV)'];
-// Found while publishing the element: the library build itself drops src/elements/peer-check-in/i18n/index.ts and
-// src/core/i18n/support-topics.ts (imported for their side effects only), so dist/ and the CDN file show keys.
-// Delete this todo once the element registers its words the way history/i18n.ts does.
-const CHECK_IN_WORDS_TODO = 'the build drops the check-in strings imported for their side effects (reported)';
 
 for (const [how, source] of [
   ['its subpath', `import 'peer-support-widgets/peer-check-in';`],
   ['the root, defining it', `import { PeerCheckIn } from 'peer-support-widgets'; PeerCheckIn.define();`],
 ]) {
-  test(`<peer-check-in> imported from ${how} keeps its words`, { todo: CHECK_IN_WORDS_TODO }, async () => {
+  test(`<peer-check-in> imported from ${how} keeps its words`, async () => {
     const { code } = await bundle(source);
     const missing = CHECK_IN_WORDS.filter((words) => !code.includes(words));
     assert.deepEqual(missing, [], 'words of the check-in were dropped from the bundle');
