@@ -104,6 +104,18 @@ for (const { declaration } of elements) {
     }
   });
 
+  test(`${tag}: every part its templates name is documented`, () => {
+    const dir = join(repoRoot, 'src', 'elements', declaration.tagName);
+    const documented = new Set((declaration.cssParts ?? []).map((part) => part.name));
+    // Literal part="…" values only; a part built from an expression is checked by the element's own tests.
+    const named = readdirSync(dir, { recursive: true })
+      .filter((file) => String(file).endsWith('.ts'))
+      .flatMap((file) => [...readFileSync(join(dir, String(file)), 'utf8').matchAll(/\bpart="([^"$]+)"/g)])
+      .flatMap(([, parts]) => parts.trim().split(/\s+/));
+    const missing = [...new Set(named)].filter((part) => !documented.has(part)).sort();
+    assert.deepEqual(missing, [], `${tag} renders parts with no @csspart`);
+  });
+
   test(`${tag}: every attribute has a type, and its property's type and default`, () => {
     for (const attribute of declaration.attributes ?? []) {
       assert.ok(attribute.type?.text, `${tag} attribute ${attribute.name} has no type`);

@@ -112,6 +112,22 @@ interface Outcome {
  * @csspart reminder - The weekly reminder form.
  * @csspart again - "Start a new check-in".
  * @csspart not-kept - Said with the result when the check-in could not be kept on this device.
+ * @csspart history-choice - With `remember`: the choice to keep check-ins on this device, and what that means.
+ * @csspart history-remember - Its checkbox.
+ * @csspart history-problem - Why the history cannot be kept or read here.
+ * @csspart history - The kept check-ins (when the student turned the history on).
+ * @csspart history-heading - Their heading.
+ * @csspart history-notice - What the last action did (a download started, the history deleted).
+ * @csspart history-empty - Said when nothing is kept yet.
+ * @csspart history-chart - The mood trend chart (its table is the accessible alternative).
+ * @csspart history-table - The kept check-ins as a table.
+ * @csspart history-actions - The download and delete buttons.
+ * @csspart history-export-csv - "Download as a spreadsheet (CSV)".
+ * @csspart history-export-json - "Download as a data file (JSON)".
+ * @csspart history-delete - "Delete all".
+ * @csspart history-confirm - The question before deleting or turning the history off.
+ * @csspart history-confirm-no - Its "Don't delete" button (keeps everything as it is).
+ * @csspart history-confirm-yes - Its confirming button.
  * @csspart live-region - The visually hidden live region.
  *
  * @cssproperty --peer-color-accent - Buttons, links and chosen answers.
