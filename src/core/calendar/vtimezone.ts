@@ -90,21 +90,19 @@ export function timeZoneLines(zone: string, first: number, last: number): string
     before = after;
   }
 
-  const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
-  const firstChange = Math.min(...[...observances.values()].map(({ from: offset, onsets }) => onsets[0]! - offset));
-  if (!(firstChange <= first)) {
+  const changes = [...observances.values()];
+  if (!(Math.min(...changes.map(({ from: offset, onsets }) => onsets[0]! - offset)) <= first)) {
     // No change before the events begin (or none at all): an observance from the start of the scan says the offset.
     const offset = offsetAt(zone, start);
-    const midnight = Math.floor((start + offset) / DAY) * DAY;
-    lines.push('BEGIN:STANDARD', `DTSTART:${basic(midnight)}`);
-    lines.push(`TZOFFSETFROM:${formatOffset(offset)}`, `TZOFFSETTO:${formatOffset(offset)}`, 'END:STANDARD');
+    changes.unshift({ from: offset, to: offset, onsets: [Math.floor((start + offset) / DAY) * DAY] });
   }
-  for (const { from: offsetFrom, to: offsetTo, onsets } of observances.values()) {
+  const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
+  for (const { from: offsetFrom, to: offsetTo, onsets } of changes) {
     const kind = offsetTo > offsetFrom ? 'DAYLIGHT' : 'STANDARD';
-    const rule = yearlyRule(onsets, last + offsetFrom);
-    // One RDATE line per onset, the first one included: some readers (ical.js among them) take only the first value
-    // of an RDATE line, and skip DTSTART when there is an RDATE.
-    const dates = rule ? [`RRULE:${rule}`] : onsets.map((onset) => `RDATE:${basic(onset)}`);
+    const rule = offsetTo !== offsetFrom && yearlyRule(onsets, last + offsetFrom);
+    // Several onsets without a rule: one RDATE line each, the first one included, since some readers (ical.js among
+    // them) take only the first value of an RDATE line, and skip DTSTART when there is an RDATE.
+    const dates = rule ? [`RRULE:${rule}`] : onsets.length > 1 ? onsets.map((onset) => `RDATE:${basic(onset)}`) : [];
     lines.push(`BEGIN:${kind}`, `DTSTART:${basic(onsets[0]!)}`, ...dates);
     lines.push(`TZOFFSETFROM:${formatOffset(offsetFrom)}`, `TZOFFSETTO:${formatOffset(offsetTo)}`, `END:${kind}`);
   }
