@@ -1,6 +1,5 @@
 import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { calendarFileName, downloadCalendar, toICalendar, weeklyRule } from '../../../core/calendar/index.js';
 import type { LocalizeController } from '../../../core/i18n/localize-controller.js';
 
 /** The reminder form's choices. `day`: 0 Sunday … 6 Saturday; `time`: "HH:mm", in the student's own time zone. */
@@ -34,8 +33,12 @@ export function firstReminderDate(now: Date, day: number, time: string): string 
   return `${candidate.getFullYear()}-${pad(candidate.getMonth() + 1)}-${pad(candidate.getDate())}`;
 }
 
+/** The calendar writer, loaded only when a student asks for a reminder (most never do). */
+const calendarModule = () => import('../../../core/calendar/index.js');
+
 /** Builds the weekly reminder's calendar file; with `discreet`, the real title is nowhere in it or its name. */
-export function reminderCalendar(i18n: LocalizeController, state: ReminderState, now: Date, timeZone: string) {
+export async function reminderCalendar(i18n: LocalizeController, state: ReminderState, now: Date, timeZone: string) {
+  const { calendarFileName, toICalendar, weeklyRule } = await calendarModule();
   const day = state.day ?? now.getDay();
   const time = state.time || '18:00';
   const title = i18n.t(state.discreet ? 'checkIn.reminder.discreetTitle' : 'checkIn.reminder.title');
@@ -67,8 +70,9 @@ export function reminderForm(
   const now = options.now?.() ?? new Date();
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   const day = state.day ?? now.getDay();
-  const add = () => {
-    const { ics, fileName } = reminderCalendar(i18n, state, now, timeZone);
+  const add = async () => {
+    const { ics, fileName } = await reminderCalendar(i18n, state, now, timeZone);
+    const { downloadCalendar } = await calendarModule();
     downloadCalendar(ics, fileName, options.doc);
     options.onAdded();
   };
