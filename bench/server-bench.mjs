@@ -10,6 +10,11 @@
 // Then the embedded database's start: time until "listening on" and peak memory on a fresh machine (no data, no
 // prepared template), for a new database once the template exists, and on restart.
 //
+// Then `POST /api/v1/check-ins` (a WHO-5 check-in, a new Idempotency-Key on every request, the rate limit off) on
+// PGlite and, when BENCH_DATABASE_URL or TEST_DATABASE_URL names a PostgreSQL, on PostgreSQL (in a schema of its own,
+// dropped afterwards; PostgreSQL's own processes are not pinned), next to the bare Hono server answering the same POST
+// with a fixed body after parsing the JSON: the framework's ceiling for a POST on that core.
+//
 // `--repo` measures another checkout (e.g. `git worktree add /tmp/old-server <commit>` with node_modules linked),
 // with this script, so figures before and after a change come from the same procedure. Needs wrk
 // (`apt-get install -y wrk`) and, for pinning, taskset; exits by itself, stopping everything it started.
@@ -26,6 +31,9 @@ const ROWS_OF_OTHER_COUNTRIES = 9_600;
 const START_TIMEOUT_MS = 180_000;
 const CRISIS_PATH = '/api/v1/crisis-resources?country=US';
 const HEALTH_PATH = '/api/v1/health';
+const CHECK_IN_PATH = '/api/v1/check-ins';
+const CHECK_IN_BODY = '{"instrument":"who5","answers":[2,1,2,1,3],"safetyConcern":false,"locale":"en"}';
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL?.trim() || process.env.TEST_DATABASE_URL?.trim();
 
 /** Everything this script started, so that it can stop them (by pid) whatever happens. */
 const children = new Set();
@@ -162,6 +170,14 @@ async function startBareServer(repo, crisisBody) {
       c.body(crisis, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300' }));
     app.get('/api/v1/health', (c) =>
       c.json({ status: 'ok', version: '0.0.0', database: 'pglite', time: new Date().toISOString() }));
+    const result = {
+      id: 'ci_bare', instrument: 'who5', band: { instrument: 'who5', band: 'low', notADiagnosis: true },
+      suggestions: [{ kind: 'peer', reason: 'low-wellbeing', urgent: false }],
+    };
+    app.post('/api/v1/check-ins', async (c) => {
+      await c.req.json();
+      return c.json({ ...result, receivedAt: new Date().toISOString() }, 201);
+    });
     const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) =>
       console.log('listening on http://127.0.0.1:' + info.port));
     process.on('SIGTERM', () => server.close(() => process.exit(0)));
@@ -198,6 +214,37 @@ end
 `,
   );
   return file;
+}
+
+/** A wrk script that POSTs the same check-in with a new Idempotency-Key every request (unique across runs). */
+function checkInScript() {
+  const file = join(tmpdir(), `peer-check-in-${process.pid}.lua`);
+  writeFileSync(
+    file,
+    `math.randomseed(os.time())
+local prefix = "bench-" .. os.time() .. "-" .. math.random(1, 1000000000) .. "-"
+local i = 0
+local body = '${CHECK_IN_BODY}'
+request = function()
+  i = i + 1
+  return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["Idempotency-Key"] = prefix .. i }, body)
+end
+`,
+  );
+  return file;
+}
+
+/** Drops the bench's schema on PostgreSQL (with pg from the server's dependencies). */
+async function dropSchema(repo, url, schema) {
+  const require = createRequire(join(repo, 'server', 'package.json'));
+  const { default: pg } = await import(require.resolve('pg'));
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
 }
 
 function toMs(value, unit) {
@@ -309,8 +356,17 @@ export async function runServerBench(options) {
   // A template directory of its own, so the first start is that of a machine that never ran the server.
   const env = { DATA_DIR: dataDir, PGLITE_TEMPLATE_DIR: join(work, 'templates') };
   const langScript = distinctLangScript();
+  const postScript = checkInScript();
   const starts = [];
   const loads = [];
+  const checkIns = [];
+  const postLoad = (target, label) => ({
+    target: label,
+    request: 'POST check-ins (new key each)',
+    ...load(target.url, CHECK_IN_PATH, { ...options, script: postScript, pid: target.pid }),
+  });
+  // Every check-in is stored; no limit, and no purge running in the middle of a measurement.
+  const checkInEnv = { CHECK_IN_RATE_LIMIT: '0', PURGE_INTERVAL_MINUTES: '0' };
   try {
     const first = await startRealServer(options.repo, env);
     starts.push({
@@ -347,8 +403,28 @@ export async function runServerBench(options) {
     loads.push(...(await loadRound(crowded, `server + ${ROWS_OF_OTHER_COUNTRIES} rows`, options, langScript)));
     await crowded.stop();
 
+    const pgliteCheckIns = await startRealServer(options.repo, { ...env, ...checkInEnv });
+    checkIns.push(postLoad(pgliteCheckIns, 'server on PGlite'));
+    await pgliteCheckIns.stop();
+
+    if (POSTGRES_URL) {
+      const schema = `bench_${process.pid}`;
+      try {
+        const postgres = await startRealServer(options.repo, {
+          ...checkInEnv,
+          DATABASE_URL: POSTGRES_URL,
+          DATABASE_SCHEMA: schema,
+        });
+        checkIns.push(postLoad(postgres, 'server on PostgreSQL'));
+        await postgres.stop();
+      } finally {
+        await dropSchema(options.repo, POSTGRES_URL, schema);
+      }
+    }
+
     const bare = await startBareServer(options.repo, crisisBody);
     loads.push(...(await loadRound(bare, 'bare Hono', options, langScript)));
+    checkIns.push(postLoad(bare, 'bare Hono'));
     await bare.stop();
 
     return {
@@ -357,11 +433,14 @@ export async function runServerBench(options) {
       connections: options.connections,
       starts,
       loads,
+      checkIns,
+      postgres: Boolean(POSTGRES_URL),
       sameAnswer,
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
     rmSync(langScript, { force: true });
+    rmSync(postScript, { force: true });
   }
 }
 
@@ -398,6 +477,18 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     ]),
   );
   console.log(`US answer with ${ROWS_OF_OTHER_COUNTRIES} rows of other countries is the same: ${result.sameAnswer}`);
+  printTable(
+    `POST ${CHECK_IN_PATH} (a WHO-5 check-in, new Idempotency-Key each, rate limit off; same cores as above; CPU of the server process, not PostgreSQL's)`,
+    ['target', 'req/s', 'p99 ms', 'CPU µs/req', 'failed'],
+    result.checkIns.map((row) => [
+      row.target,
+      row.rps,
+      row.p99Ms,
+      row.cpuUsPerRequest,
+      row.failed + (row.socketErrors ? ` (${row.socketErrors})` : ''),
+    ]),
+  );
+  if (!result.postgres) console.log('PostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
   printTable(
     'Embedded database start (PGlite, SEED=demo; MiB; "peak" includes child processes such as the template build)',
     ['start', 'ready ms', 'RSS at ready', 'own peak at ready', 'peak', 'RSS after load'],
