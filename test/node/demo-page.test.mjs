@@ -116,10 +116,12 @@ test('quick exit: Shift pressed three times blanks the page and replaces the loc
 test('the help link opens crisis help by keyboard alone', async () => {
   const page = await browser.newPage();
   await page.goto(`${server.url}/`);
-  await page.locator('peer-help-link').waitFor();
-  await page.locator('peer-help-link [part~="link"]').focus();
+  // The page's own link (the check-in carries one too).
+  const link = page.locator('section[aria-labelledby="peer-heading"] peer-help-link');
+  await link.waitFor();
+  await link.locator('[part~="link"]').focus();
   await page.keyboard.press('Enter');
-  const dialog = page.locator('peer-help-link dialog');
+  const dialog = link.locator('dialog');
   await dialog.waitFor({ state: 'visible' });
   // Playwright's CSS locators pierce shadow roots: the call button inside the dialog's crisis panel.
   assert.equal(await dialog.locator('[part~="emergency-call"]').first().textContent(), 'Call 911');
@@ -136,5 +138,70 @@ test('in forced colours the crisis buttons keep visible borders', async () => {
   await call.waitFor();
   const border = await call.evaluate((element) => getComputedStyle(element).borderTopStyle);
   assert.equal(border, 'solid');
+  await page.close();
+});
+
+test('the check-in is on the demo page, in words, with the campus settings from the reference server', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+  const checkIn = page.locator('peer-check-in');
+  assert.equal(
+    await checkIn
+      .locator('[part="heading"]')
+      .textContent()
+      .then((text) => text.trim()),
+    'How are you doing?',
+  );
+  // retentionDays from GET /config (the demo seed keeps check-ins 30 days)
+  assert.match(await checkIn.locator('[part="privacy"]').textContent(), /kept for 30 days/);
+  assert.equal(await checkIn.evaluate((element) => element.config.apiBase), '/api/v1', "the provider's backend");
+  assert.equal(await checkIn.getAttribute('remember'), null, 'nothing kept in the browser');
+  assert.equal(await checkIn.locator('[part="history-choice"]').count(), 0);
+  await page.close();
+});
+
+test('a student completes a mood check-in against the reference server', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+  const checkIn = page.locator('peer-check-in');
+  await checkIn.evaluate((element) =>
+    element.addEventListener('peer-check-in-complete', (event) => (window.completed = event.detail)),
+  );
+  // By keyboard, as a student would: the "Good" answer, then the send button.
+  await checkIn.getByRole('radio', { name: 'Good', exact: true }).focus();
+  await page.keyboard.press('Space');
+  const posted = page.waitForResponse(
+    (response) => response.url().endsWith('/api/v1/check-ins') && response.request().method() === 'POST',
+  );
+  await checkIn.getByRole('button', { name: 'Send check-in' }).focus();
+  await page.keyboard.press('Enter');
+  const response = await posted;
+  assert.equal(response.status(), 201, 'the reference server recorded it');
+  const request = response.request();
+  assert.match((await request.allHeaders())['idempotency-key'] ?? '', /\S{16,}/, 'sent with an idempotency key');
+  assert.equal((await request.allHeaders()).cookie, undefined, 'anonymous: no cookies');
+  assert.deepEqual(JSON.parse(request.postData()), {
+    instrument: 'mood',
+    answers: { level: 4 },
+    safetyConcern: false,
+    locale: 'en',
+  });
+  const completed = await page.waitForFunction(() => window.completed);
+  assert.deepEqual(await completed.jsonValue(), { instrument: 'mood', level: 4, sent: true });
+  await checkIn.locator('[part="result"]').waitFor();
+  assert.match(await checkIn.locator('[part="message"]').textContent(), /good to hear/);
+  // Next steps only where they lead somewhere: this page has no group finder or peer request page.
+  const links = await checkIn.locator('[part~="next-step"] a').evaluateAll((anchors) => anchors.map((a) => a.href));
+  assert.ok(
+    links.every((href) => href.startsWith('https://')),
+    `next steps lead to https pages: ${links.join(', ')}`,
+  );
+  assert.equal(await checkIn.locator('[part~="next-step-group"], [part~="next-step-peer"]').count(), 0);
+  assert.deepEqual(problems, []);
   await page.close();
 });
