@@ -151,9 +151,10 @@ export class PeerCrisisResources extends PeerWidgetElement {
   @state() private fallbackNumbers: DialableNumber[] = [];
 
   /**
-   * The services rendered so far, by country. The first update renders the emergency block and the list's heading;
-   * then each task adds one service, so that no task is long on a slow phone and the emergency number never waits on
-   * the rest. A rendered service stays rendered: this set only grows.
+   * The services rendered so far, by country. The first update for a country renders the emergency block with every
+   * service known then (the bundled floor, so the panel has its final height at once and nothing below it moves
+   * while the rest loads); services that arrive later are added one per task, so that taking in better data never
+   * makes one long task. A rendered service stays rendered: this set only grows.
    */
   private readonly renderedIds = new Map<string, Set<string>>();
   /** The list in display order as last rendered, which the next step follows. */
@@ -182,6 +183,8 @@ export class PeerCrisisResources extends PeerWidgetElement {
     args: () => [this.src, this.config.apiBase, this.activeCountry, this.activeRegion, this.i18n.locale] as const,
     request: async ([src, apiBase, country, region, lang], signal) => {
       if (!country || (!src && !apiBase)) return undefined;
+      // Built and sent in the next task: the first render, with the emergency number, does not carry this work.
+      await nextTask();
       return src
         ? this.staticFile(src).get(fileName(src), { check: crisisResourceListCheck, signal })
         : this.api.get('/crisis-resources', {
@@ -258,6 +261,7 @@ export class PeerCrisisResources extends PeerWidgetElement {
     this.numbers = mergeEmergencyNumbers(country, numberFloor, data?.emergencyNumbers?.items);
     this.shownResources.set(country, this.resources);
     this.shownNumbers.set(country, this.numbers);
+    if (!this.renderedIds.has(country)) this.renderedIds.set(country, new Set(this.resources.map((r) => r.id)));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
