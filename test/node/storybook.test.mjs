@@ -194,3 +194,74 @@ test('every <peer-help-link> story renders, and the opened ones show the dialog'
     }
   });
 });
+
+/** What each <peer-check-in> story shows once rendered (and played): a selector inside the element's shadow root. */
+const CHECK_IN_STATES = {
+  Mood: '[part="mood"]',
+  Who5: '[part="instrument"] [part="attribution"]',
+  Phq4: '[part="instrument"] [part="attribution"]',
+  NoBackend: '[part="mood"]',
+  SafetyYes: '[part="safety-help"] peer-crisis-resources',
+  NoteHelpIsHere: '[part="help-is-here"]',
+  ValidationErrors: '[part="error-summary"]',
+  Sending: 'form[aria-busy="true"] [part="status"]',
+  Offline: '[part="status"] [part~="next-step"]',
+  FailedWithRetry: '[part="status"] [part="retry"]',
+  ResultMood: '[part="result"] [part~="next-step"]',
+  ResultWho5Low: '[part="result"] [part="not-a-diagnosis"]',
+  ResultPhq4: '[part="result"] [part="not-a-diagnosis"]',
+  FollowUpOffered: '[part="follow-up"] [part="consent"]',
+  History: '[part="history"] [part="history-table"]',
+  Spanish: '[part="panel"][lang="es"] [part="mood"]',
+  SpanishWho5: '[part="panel"][lang="es"] [part="attribution"]',
+  RightToLeft: '[part="panel"][dir="rtl"] [part="safety-help"]',
+};
+
+/** The key the element keeps a real student's history under (src/elements/peer-check-in/history/). */
+const REAL_HISTORY_KEY = 'peer-support-widgets:check-in-history:v1';
+
+test(
+  'every <peer-check-in> story renders its state in words, and none touches the real history key',
+  { skip },
+  async () => {
+    const stories = Object.values(index()).filter((e) => e.type === 'story' && e.title === 'Elements/peer-check-in');
+    assert.deepEqual(
+      stories.map((story) => story.exportName).sort(),
+      Object.keys(CHECK_IN_STATES).sort(),
+      'a state to check for every check-in story',
+    );
+    await withStorybook(async (page, url) => {
+      for (const story of stories) {
+        await page.goto(`${url}/iframe.html?id=${story.id}&viewMode=story`);
+        await page.locator('peer-check-in').first().waitFor({ state: 'attached', timeout: 30_000 });
+        const selector = CHECK_IN_STATES[story.exportName];
+        const shown = await page
+          .waitForFunction(
+            (selector) => document.querySelector('peer-check-in')?.shadowRoot?.querySelector(selector) !== null,
+            selector,
+            { timeout: 20_000 },
+          )
+          .then(
+            () => true,
+            () => false,
+          );
+        assert.ok(shown, `${story.id} shows ${selector}`);
+        const text = await page.evaluate(() => document.querySelector('peer-check-in').shadowRoot.textContent);
+        assert.ok(!/\bcheckIn\.[\w.]+/.test(text), `${story.id} shows a string key instead of words`);
+        // From the browser itself: the history story puts a storage of its own in front of the page's.
+        const { origins } = await page.context().storageState();
+        const keys = origins.flatMap((origin) => origin.localStorage.map((item) => item.name));
+        assert.ok(
+          !keys.some((key) => key.startsWith(REAL_HISTORY_KEY)),
+          `${story.id} wrote the real history key: ${keys.join(', ')}`,
+        );
+        if (story.exportName === 'History') {
+          assert.ok(
+            keys.some((key) => key.endsWith(REAL_HISTORY_KEY) && key !== REAL_HISTORY_KEY),
+            `the history story keeps its entries under a key of its own: ${keys.join(', ')}`,
+          );
+        }
+      }
+    });
+  },
+);
