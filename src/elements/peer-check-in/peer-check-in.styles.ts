@@ -151,6 +151,10 @@ export const checkInStyles = [
     .note > label {
       font-weight: 600;
     }
+    .next-steps {
+      display: grid;
+      gap: 0.75em;
+    }
     .next-steps ul {
       display: grid;
       gap: 0.75em;

@@ -574,7 +574,7 @@ export class PeerCheckIn extends PeerWidgetElement {
     control?.focus();
   }
 
-  /** Clears the answers for a new check-in; crisis help once shown stays unless `clearCrisis`. */
+  /** Clears the answers for a new check-in. Crisis help once shown stays on screen. */
   private async startOver(focus: boolean): Promise<void> {
     this.sender.reset();
     this.form = emptyForm();
