@@ -46,7 +46,7 @@ import {
 import { nextSteps, resultMessageKey } from './templates/result-templates.js';
 import { validate } from './logic/validate.js';
 import { reminderForm, type ReminderState } from './templates/reminder-templates.js';
-import { HistoryController, notKeptText } from './history/history-controller.js';
+import type { HistoryController } from './history/history-controller.js';
 import type { HistoryEntry } from './history/history-entry.js';
 
 // Called, not imported for effect: bundlers drop side-effect-only imports of modules marked free of side effects.
@@ -189,15 +189,9 @@ export class PeerCheckIn extends PeerWidgetElement {
   @state() private reminder: ReminderState = { discreet: true };
 
   private readonly announcer = new AnnouncerController(this);
-  private readonly history = new HistoryController(this, {
-    i18n: this.i18n,
-    announce: (message) => this.announcer.announce(message),
-    headingLevel: () => this.level + 1,
-    labels: () => ({
-      emotion: (code) => this.i18n.t(`checkIn.emotion.${code}` as MessageKey),
-      topic: (code) => this.i18n.t(`checkIn.topic.${code}` as MessageKey),
-    }),
-  });
+  /** The opt-in history: loaded only on pages that set `remember` (most never do). */
+  private history?: HistoryController;
+  private historyModule?: Promise<typeof import('./history/history-controller.js')>;
   /** Why the last check-in could not be kept on this device, said with the result. */
   @state() private notKept?: string;
   /** Shares this element's configuration with the crisis panel and help link inside it. */
@@ -234,6 +228,7 @@ export class PeerCheckIn extends PeerWidgetElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.innerConfig.setValue(this.config);
+    if (this.remember) void this.loadHistory();
     if (changed.has('instrument') && changed.get('instrument') !== undefined) this.startOver(false);
   }
 
@@ -322,7 +317,7 @@ export class PeerCheckIn extends PeerWidgetElement {
         </div>
         ${this.renderSendStatus()}
       </form>
-      ${this.remember ? this.history.render() : nothing}`;
+      ${this.remember ? (this.history?.render() ?? nothing) : nothing}`;
   }
 
   private privacyText(): string {
@@ -389,7 +384,7 @@ export class PeerCheckIn extends PeerWidgetElement {
         doc: this.ownerDocument,
       })}
       ${this.notKept ? html`<p part="not-kept">${this.notKept}</p>` : nothing}
-      ${this.remember ? this.history.render() : nothing}
+      ${this.remember ? (this.history?.render() ?? nothing) : nothing}
       <div class="actions">
         <button class="button secondary" part="again" type="button" @click=${() => this.startOver(true)}>
           ${this.i18n.t('checkIn.result.again')}
@@ -407,6 +402,23 @@ export class PeerCheckIn extends PeerWidgetElement {
       <peer-crisis-resources part="crisis" heading-level=${this.level + 1}></peer-crisis-resources>
       ${this.outcome ? nothing : html`<p>${this.i18n.t('checkIn.safety.continue')}</p>`}
     </div>`;
+  }
+
+  private loadHistory() {
+    this.historyModule ??= import('./history/history-controller.js').then((module) => {
+      this.history = new module.HistoryController(this, {
+        i18n: this.i18n,
+        announce: (message) => this.announcer.announce(message),
+        headingLevel: () => this.level + 1,
+        labels: () => ({
+          emotion: (code) => this.i18n.t(`checkIn.emotion.${code}` as MessageKey),
+          topic: (code) => this.i18n.t(`checkIn.topic.${code}` as MessageKey),
+        }),
+      });
+      this.requestUpdate();
+      return module;
+    });
+    return this.historyModule;
   }
 
   /** The heading's level, 2–4 (sub-headings are one deeper). */
@@ -545,7 +557,10 @@ export class PeerCheckIn extends PeerWidgetElement {
   private async finish(outcome: Outcome): Promise<void> {
     this.outcome = outcome;
     const band = bandOf(outcome.answers, this.thresholdValues);
-    if (this.remember) this.notKept = notKeptText(this.i18n, this.history.record(historyEntry(outcome.answers, band)));
+    if (this.remember) {
+      const { notKeptText } = await this.loadHistory();
+      this.notKept = notKeptText(this.i18n, this.history!.record(historyEntry(outcome.answers, band)));
+    }
     emit(this, 'peer-check-in-complete', {
       instrument: outcome.answers.instrument,
       ...(band ? { band } : {}),

@@ -11,6 +11,13 @@ function stored(): string {
     .join('\n');
 }
 
+/** A check-in with `remember`, once its history part (loaded on demand) has rendered. */
+async function mountRemembering() {
+  const el = await mount(html`<peer-check-in remember></peer-check-in>`);
+  await until(() => $(el, '[part="history-remember"]') !== null);
+  return el;
+}
+
 describe('<peer-check-in> history on this device', () => {
   beforeEach(() => localStorage.clear());
   afterEach(() => localStorage.clear());
@@ -23,7 +30,7 @@ describe('<peer-check-in> history on this device', () => {
     await submit(plain);
     await until(() => $(plain, '[part="result"]') !== null);
 
-    const offered = await mount(html`<peer-check-in remember></peer-check-in>`);
+    const offered = await mountRemembering();
     expect($<HTMLInputElement>(offered, '[part="history-remember"]')?.checked).to.equal(false);
     await choose(offered, 'mood', '2');
     await submit(offered);
@@ -33,7 +40,7 @@ describe('<peer-check-in> history on this device', () => {
   });
 
   it('keeps a check-in once turned on, never with its note, and shows it in the table', async () => {
-    const el = await mount(html`<peer-check-in remember></peer-check-in>`);
+    const el = await mountRemembering();
     $<HTMLInputElement>(el, '[part="history-remember"]')!.click();
     await el.updateComplete;
     await choose(el, 'mood', '4');
@@ -54,7 +61,7 @@ describe('<peer-check-in> history on this device', () => {
   });
 
   it('still sends the check-in when storage throws, and says it could not be kept here', async () => {
-    const el = await mount(html`<peer-check-in remember></peer-check-in>`);
+    const el = await mountRemembering();
     $<HTMLInputElement>(el, '[part="history-remember"]')!.click();
     await el.updateComplete;
     const setItem = Storage.prototype.setItem;
@@ -85,7 +92,7 @@ describe('<peer-check-in> history on this device', () => {
       },
     });
     try {
-      const el = await mount(html`<peer-check-in remember></peer-check-in>`);
+      const el = await mountRemembering();
       $<HTMLInputElement>(el, '[part="history-remember"]')?.click();
       await el.updateComplete;
       await choose(el, 'mood', '3');
