@@ -6,6 +6,7 @@ import type {
   CheckInResult,
   CheckInSummary,
 } from '../src/contract/api-types.ts';
+import { checkInSummary } from '../src/check-ins/check-in-summary.ts';
 import type { Queryable } from '../src/db/database.ts';
 import { describeEachDatabase, type TestDatabase } from './helpers/databases.ts';
 import {
@@ -276,25 +277,17 @@ describeEachDatabase('check-ins for staff', (target) => {
   });
 
   it('suppresses below the configured threshold', async () => {
-    await writeDemoConfig(db.database, { retentionDays: 3650 });
-    const strict = await startTestServer(db.database, {
-      adminToken: ADMIN_TOKEN,
-      checkIns: { rateLimit: null, minCount: 7 },
-      retention: { intervalMs: 0 },
+    const strict = await checkInSummary(db.database, {
+      from: '2025-03-03',
+      to: '2025-03-03',
+      timeZone: 'America/New_York',
+      retentionDays: 3650,
+      threshold: 7,
     });
-    try {
-      const response = await fetch(`${strict.url}/api/v1/admin/check-ins/summary?from=2025-03-03&to=2025-03-03`, {
-        headers: ADMIN_AUTH,
-      });
-      const body = (await response.json()) as CheckInSummary;
-      assert.equal(body.threshold, 7);
-      assert.deepEqual(
-        body.rows.find((row) => row.bucket === 'level-2'),
-        { weekStart: '2025-03-03', instrument: 'mood', bucket: 'level-2', suppressed: true },
-      );
-    } finally {
-      await strict.close();
-      await writeDemoConfig(db.database);
-    }
+    assert.equal(strict.threshold, 7);
+    assert.deepEqual(
+      strict.rows.find((row) => row.bucket === 'level-2'),
+      { weekStart: '2025-03-03', instrument: 'mood', bucket: 'level-2', suppressed: true },
+    );
   });
 });

@@ -11,6 +11,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { openDatabase, type DatabaseConfig } from '../src/db/open-database.ts';
 import { defaultPaths, serverRoot } from '../src/paths.ts';
 import { purgeExpiredCheckIns } from '../src/retention/purge-check-ins.ts';
+import { runPurge } from '../src/retention/run-purge.ts';
 import { schedulePurge } from '../src/retention/purge-schedule.ts';
 import { describeEachDatabase, type TestDatabase } from './helpers/databases.ts';
 import { moodCheckIn, postCheckIn, writeDemoConfig } from './helpers/check-in-fixtures.ts';
@@ -183,6 +184,11 @@ describeEachDatabase('check-in retention', (target) => {
     } finally {
       await scheduled.close();
     }
+    const afterClose = await checkIn(false);
+    await backdate(db.database, afterClose, 40);
+    await sleep(200);
+    assert.equal(await exists(db.database, afterClose), true, 'no run after the server closed');
+    await purgeExpiredCheckIns(db.database);
   });
 
   it('runs as a command that says how many it deleted', { timeout: 120_000 }, async () => {
@@ -209,9 +215,7 @@ describeEachDatabase('check-in retention', (target) => {
                 ('ci_cmdyoung', 'mood', '{"level":4}', false, 'en', NULL, 4, now() - interval '1 day')`,
       );
       if (database !== db.database) {
-        const refused = await runPurgeCommand(env);
-        assert.equal(refused.code, 1);
-        assert.match(refused.stderr, /open in another process/);
+        await assert.rejects(runPurge(config), /open in another process/);
         await database.close();
       }
       const result = await runPurgeCommand(env);

@@ -1,49 +1,15 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Database } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
-import { openDatabase } from '../db/open-database.ts';
 import { optionsFromEnv } from '../env.ts';
-import { defaultPaths } from '../paths.ts';
-import { purgeRateLimits } from '../rate-limit/purge-rate-limits.ts';
-import { purgeExpiredCheckIns } from './purge-check-ins.ts';
+import { runPurge } from './run-purge.ts';
 
 /**
- * `npm run purge -w server`: the retention purge once, on the database the server would use (DATABASE_URL, else
- * PGlite in DATA_DIR), for a cron job or before a backup. Prints how many check-ins it deleted.
- *
- * An embedded database can be open in one process only: a second one writing the same files would corrupt them.
- * PGlite leaves postmaster.pid in its directory while open, so the command refuses to run beside the server (which
- * purges on its own schedule anyway).
+ * `npm run purge -w server`: deletes check-ins past retention once, on the database the server would use
+ * (DATABASE_URL, else PGlite in DATA_DIR), for a cron job or before a backup, and prints how many went.
  */
 async function main(): Promise<void> {
-  const options = optionsFromEnv();
-  const config = options.database;
+  const { database } = optionsFromEnv();
   // optionsFromEnv always gives a config, never an open database; the check tells TypeScript so.
-  if (config === undefined || 'query' in config) throw new Error('no database is configured');
-  if (config.kind === 'pglite') {
-    if (config.dataDir.startsWith('memory://'))
-      throw new Error('DATA_DIR is memory://: there is nothing kept to purge');
-    if (existsSync(path.join(config.dataDir, 'postmaster.pid'))) {
-      throw new Error(
-        `the embedded database in ${config.dataDir} is open in another process (the server?). The server purges by ` +
-          'itself every PURGE_INTERVAL_MINUTES; to purge now, stop it first (or restart it: it purges soon after start).',
-      );
-    }
-  }
-  const db: Database = await openDatabase(config);
-  try {
-    await migrate(db, defaultPaths.migrations);
-    const checkIns = await purgeExpiredCheckIns(db);
-    const rateLimits = await purgeRateLimits(db);
-    process.stdout.write(
-      `Deleted ${checkIns.checkIns} check-in(s) older than ${checkIns.retentionDays} day(s), ` +
-        `with ${checkIns.followUps} follow-up request(s); ` +
-        `and ${rateLimits.windows} ended rate-limit window(s), ${rateLimits.secrets} old secret(s).\n`,
-    );
-  } finally {
-    await db.close();
-  }
+  if (database === undefined || 'query' in database) throw new Error('no database is configured');
+  process.stdout.write(`${await runPurge(database)}\n`);
 }
 
 main().catch((error: unknown) => {
