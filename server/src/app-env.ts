@@ -6,6 +6,7 @@ import type { CompiledOperation } from './contract/compile-operation.ts';
 import type { RequestInput } from './contract/request-input.ts';
 import type { BundledCrisisData } from './crisis-resources/bundled-crisis-data.ts';
 import type { Database } from './db/database.ts';
+import type { Mailer } from './email/mailer.ts';
 import type { IdempotencyClaim } from './idempotency/idempotency-middleware.ts';
 import type { Logger } from './logging/logger.ts';
 import type { RateLimiter } from './rate-limit/rate-limiter.ts';
@@ -28,6 +29,8 @@ export interface AppDeps {
   /** GET /crisis-resources answers by question, kept for their max-age; every admin write clears it. */
   crisisListCache: PublicAnswerCache;
   checkIns: CheckInDeps;
+  /** Email to students; send with sendInBackground (email/send-in-background.ts) so no answer waits on it. */
+  mailer: Mailer;
 }
 
 /** What the check-in endpoints need beyond the database. */

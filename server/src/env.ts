@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { assertUsableAdminToken } from './auth/admin-token.ts';
+import { emailSettingsFromEnv } from './email/email-settings.ts';
 import { parseAllowedOrigins } from './http/cors.ts';
 import { parseLogLevel } from './logging/logger.ts';
 import { defaultPaths } from './paths.ts';
@@ -42,7 +43,7 @@ function parseHeaderName(name: string, value: string | undefined): string | unde
  * CHECK_IN_RATE_LIMIT ("<requests>/<seconds>" per client, "0" off; default 20/600), CLIENT_ADDRESS_HEADER (a header
  * a trusted reverse proxy sets to the client's address, for that limit), CHECK_IN_MIN_COUNT (the staff summary's
  * smallest reported count, at least 3, default 5), PURGE_INTERVAL_MINUTES (how often the retention purge runs
- * inside the server, 0 off, default 60).
+ * inside the server, 0 off, default 60), SMTP_URL, EMAIL_FROM and OUTBOX_DIR (email/email-settings.ts).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartServerOptions {
   const databaseUrl = env.DATABASE_URL?.trim();
@@ -80,5 +81,6 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartServe
     retention: {
       intervalMs: parseWholeNumber('PURGE_INTERVAL_MINUTES', env.PURGE_INTERVAL_MINUTES, 0, 10_080, 60) * 60_000,
     },
+    email: emailSettingsFromEnv(env),
   };
 }

@@ -17,6 +17,8 @@ import type { Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase, type DatabaseConfig } from './db/open-database.ts';
 import { databaseReadiness } from './db/readiness.ts';
+import { DEFAULT_OUTBOX_DIR, OUTBOX_FROM, type EmailSettings } from './email/email-settings.ts';
+import { createMailer, type Mailer } from './email/mailer.ts';
 import {
   DEFAULT_IDEMPOTENCY_TIMINGS,
   IdempotencyStore,
@@ -92,6 +94,11 @@ export interface StartServerOptions {
     /** Until the first run after start. Default 10 s. */
     firstRunDelayMs?: number;
   };
+  /**
+   * How email goes out (SMTP_URL, EMAIL_FROM, OUTBOX_DIR), or a Mailer the caller owns (tests). Default: `.eml`
+   * files in <repo>/.data/outbox.
+   */
+  email?: EmailSettings | Mailer;
 }
 
 export const DEFAULT_CHECK_IN_RATE_LIMIT: RateLimitSetting = { limit: 20, windowSeconds: 600 };
@@ -150,6 +157,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const adminAuth = adminTokenCheck(options.adminToken);
   if (options.adminToken === undefined) logger.warn('admin endpoints are disabled: ADMIN_TOKEN is not set');
   const crisisData = await loadBundledCrisisData(contract, logger, options.crisisDataDir);
+  // Made before the database opens, so a bad SMTP_URL or EMAIL_FROM stops the start cleanly.
+  const ownedMailer = options.email && 'send' in options.email ? undefined : mailerFor(options.email ?? {}, logger);
+  const mailer = ownedMailer ?? (options.email as Mailer);
 
   const ownsDatabase = !isDatabase(options.database);
   const db = isDatabase(options.database)
@@ -198,6 +208,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         clientAddressHeader: options.checkIns?.clientAddressHeader,
         minCount: options.checkIns?.minCount ?? DEFAULT_CHECK_IN_MIN_COUNT,
       },
+      mailer,
     };
     const app = buildApp({
       deps,
@@ -250,6 +261,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           server.closeIdleConnections();
         });
         await retentionStopped;
+        await ownedMailer?.close();
         if (ownsDatabase) await db.close();
       })();
       return closing;
@@ -259,7 +271,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   } catch (error) {
     clearInterval(purgeTimer);
     await retention?.stop();
+    await ownedMailer?.close();
     if (ownsDatabase) await db.close().catch(() => undefined);
     throw error;
   }
+}
+
+function mailerFor(settings: EmailSettings, logger: Logger): Mailer & { close(): Promise<void> } {
+  return createMailer({
+    ...(settings.smtpUrl ? { smtpUrl: settings.smtpUrl } : {}),
+    from: settings.from ?? OUTBOX_FROM,
+    outboxDir: settings.outboxDir ?? DEFAULT_OUTBOX_DIR,
+    logger,
+  });
 }
