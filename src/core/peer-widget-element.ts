@@ -26,6 +26,13 @@ export class PeerWidgetElement extends PeerElement {
   /** Widgets that cannot work without a backend warn in development when none is configured. */
   protected static readonly needsBackend: boolean = true;
 
+  /**
+   * Whether this widget's first render waits for the next task. On a page that loads several widgets at once, crisis
+   * help must paint first: every widget but the crisis panel renders one task later, so its first render never
+   * shares a long task with the emergency number (issue 7, long tasks on a slow phone). Later updates do not wait.
+   */
+  protected static readonly deferFirstRender: boolean = true;
+
   /** Backend base URL (origin plus the contract's version path). Overrides the provider's. */
   @property({ attribute: 'api-base' }) apiBase?: string;
 
@@ -66,6 +73,11 @@ export class PeerWidgetElement extends PeerElement {
     return this.client;
   }
 
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated && (this.constructor as typeof PeerWidgetElement).deferFirstRender) await nextTask();
+    super.scheduleUpdate();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Give a provider defined later in the page a moment to answer before warning.
@@ -99,4 +111,10 @@ export class PeerWidgetElement extends PeerElement {
       );
     }
   }
+}
+
+/** Resolves in a later task: `scheduler.yield()` where the browser has it (it keeps the task's priority), else a timer. */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }

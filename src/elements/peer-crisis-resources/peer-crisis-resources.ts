@@ -122,6 +122,8 @@ export class PeerCrisisResources extends PeerWidgetElement {
   /** The tag name `define()` registers this class under when it is given none. */
   static readonly tagName = 'peer-crisis-resources';
   protected static override readonly needsBackend = false;
+  /** Crisis help renders in the task it is upgraded in: it never waits behind another widget. */
+  protected static override readonly deferFirstRender = false;
   static override styles = [...PeerWidgetElement.styles, ...crisisStyles];
 
   /** `panel` shows everything; `banner` is a compact "Need help now?" bar that expands in place. */
