@@ -63,10 +63,10 @@ const NAME_ADDR = /^(?:"([^"]*)"|([^"<>]*?))\s*<([^<>]*)>$/u;
 export function parseMailbox(value: string, setting = 'the sender'): Mailbox {
   const trimmed = value.trim();
   if (isPlainAddress(trimmed)) return { address: trimmed };
-  const match = NAME_ADDR.exec(trimmed);
+  const match = CONTROL.test(trimmed) ? null : NAME_ADDR.exec(trimmed);
   const name = (match?.[1] ?? match?.[2] ?? '').trim();
   const address = match?.[3]?.trim() ?? '';
-  if (!match || CONTROL.test(name) || !isPlainAddress(address)) {
+  if (!match || !isPlainAddress(address)) {
     throw new EmailAddressError(`${setting} must be an address or "Name <address>", on one line`);
   }
   return name ? { name, address } : { address };
