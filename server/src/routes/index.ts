@@ -1,8 +1,10 @@
 import { adminCheckInHandlers } from './admin-check-ins.ts';
 import { adminCrisisResourceHandlers } from './admin-crisis-resources.ts';
+import { adminGroupHandlers } from './admin-groups.ts';
 import { checkInHandlers } from './check-ins.ts';
 import { configHandlers } from './config.ts';
 import { crisisResourceHandlers } from './crisis-resources.ts';
+import { groupHandlers } from './groups.ts';
 import type { HandlerMap } from './handler-types.ts';
 import { healthHandlers } from './health.ts';
 
@@ -17,4 +19,6 @@ export const defaultHandlers: HandlerMap = {
   ...adminCrisisResourceHandlers,
   ...checkInHandlers,
   ...adminCheckInHandlers,
+  ...groupHandlers,
+  ...adminGroupHandlers,
 };
