@@ -21,6 +21,8 @@ function describe(error: AjvError): string {
   switch (error.keyword) {
     case 'required':
       return 'is required';
+    case 'dependentRequired':
+      return `is required when ${String(params.property)} is given`;
     case 'additionalProperties':
     case 'unevaluatedProperties':
       return 'is not an allowed field';
@@ -39,7 +41,7 @@ function describe(error: AjvError): string {
 function instancePointer(error: AjvError): string {
   const params = error.params as Record<string, unknown>;
   const child =
-    error.keyword === 'required'
+    error.keyword === 'required' || error.keyword === 'dependentRequired'
       ? params.missingProperty
       : error.keyword === 'additionalProperties'
         ? params.additionalProperty
