@@ -155,6 +155,7 @@ const calendarModule = () => import('../../core/calendar/index.js');
  * @csspart join-form - Its form.
  * @csspart join-name - The name field.
  * @csspart join-email - The email field.
+ * @csspart join-discreet-email - "Keep emails discreet", shown once an email is given (on by default).
  * @csspart join-needs - The access needs field.
  * @csspart consent - Who reads what, the limits of confidentiality and the consent checkbox.
  * @csspart field-error - A message under a field that needs attention.
@@ -705,7 +706,7 @@ export class PeerGroupFinder extends PeerWidgetElement {
 
   private patchForm(groupId: string, changes: Partial<JoinForm>): void {
     const form = this.formFor(groupId);
-    const errors = new Map(form.errors);
+    const errors = new Map(changes.errors ?? form.errors);
     // A field the student changes loses its error at once; others wait for the next submit.
     if (changes.email !== undefined) errors.delete('email');
     if (changes.consent || changes.email !== undefined || changes.needs !== undefined) errors.delete('consent');
@@ -760,7 +761,7 @@ export class PeerGroupFinder extends PeerWidgetElement {
       this.announcer.announce(this.i18n.t('groups.join.notSent'));
       return;
     }
-    sender.submit(joinBody(form, this.consentVersion));
+    sender.submit(joinBody(form, this.consentVersion, this.i18n.lang));
   }
 
   private async onJoinState(groupId: string, joinState: JoinState<Registration>): Promise<void> {

@@ -134,6 +134,7 @@ export const groupFinderEn = {
   'groups.join.nameHint': 'A first name or a nickname is fine.',
   'groups.join.email': 'Email for reminders (optional)',
   'groups.join.emailHint': 'Only for reminders and waitlist news about this group.',
+  'groups.join.discreetEmail': 'Keep emails discreet: no group name or topic in the subject line or sender name',
   'groups.join.needs': 'Anything that would help you take part? (optional)',
   'groups.join.needsHint': 'For example, a seat near the door. Only the facilitator sees this.',
   'groups.join.consentWho':

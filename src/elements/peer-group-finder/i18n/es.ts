@@ -133,6 +133,7 @@ export const groupFinderEs: GroupFinderMessages = {
   'groups.join.nameHint': 'Basta con un nombre de pila o un apodo.',
   'groups.join.email': 'Correo para recordatorios (opcional)',
   'groups.join.emailHint': 'Solo para recordatorios y novedades de la lista de espera de este grupo.',
+  'groups.join.discreetEmail': 'Correos discretos: sin el nombre ni el tema del grupo en el asunto ni en el remitente',
   'groups.join.needs': '¿Hay algo que te ayude a participar? (opcional)',
   'groups.join.needsHint': 'Por ejemplo, un asiento cerca de la puerta. Solo lo ve la persona facilitadora.',
   'groups.join.consentWho':

@@ -20,11 +20,13 @@ export interface JoinForm {
   email: string;
   needs: string;
   consent: boolean;
+  /** Emails that do not name the group or its topic (the contract's `discreetEmail`, on unless unticked). */
+  discreetEmail: boolean;
   errors: ReadonlyMap<JoinField, MessageKey>;
 }
 
 export function emptyJoinForm(): JoinForm {
-  return { name: '', email: '', needs: '', consent: false, errors: new Map() };
+  return { name: '', email: '', needs: '', consent: false, discreetEmail: true, errors: new Map() };
 }
 
 /** Consent is asked only when something personal is given: an email or access needs. */
@@ -49,14 +51,21 @@ export function validateJoin(form: JoinForm): Map<JoinField, MessageKey> {
   return errors;
 }
 
-/** The request body: only what was given; consent with its wording's version only when it is needed. */
-export function joinBody(form: JoinForm, consentVersion: string): Record<string, unknown> {
+/**
+ * The request body: only what was given; consent with its wording's version only when it is needed; with an email,
+ * whether its emails stay discreet and the language to write them in.
+ */
+export function joinBody(form: JoinForm, consentVersion: string, locale: string): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   const name = form.name.trim();
   const email = form.email.trim();
   const needs = form.needs.trim();
   if (name) body.name = name;
-  if (email) body.email = email;
+  if (email) {
+    body.email = email;
+    body.discreetEmail = form.discreetEmail;
+    body.locale = locale;
+  }
   if (needs) body.accessibilityNeeds = needs;
   if (email || needs) body.consent = { accepted: true, noticeVersion: consentVersion };
   return body;
@@ -151,6 +160,21 @@ export function joinForm(
           .value=${live(form.email)}
           @input=${input('email')}
         />
+        ${
+          form.email.trim()
+            ? html`<label class="check">
+                <input
+                  type="checkbox"
+                  name="discreet-email"
+                  part="join-discreet-email"
+                  .checked=${live(form.discreetEmail)}
+                  @change=${(event: Event) =>
+                    options.onChange({ discreetEmail: (event.target as HTMLInputElement).checked })}
+                />
+                <span>${i18n.t('groups.join.discreetEmail')}</span>
+              </label>`
+            : nothing
+        }
       </div>
       <div class="field">
         <label for="join-needs">${i18n.t('groups.join.needs')}</label>
@@ -196,7 +220,8 @@ export function joinForm(
           : nothing
       }
       <div class="actions">
-        <button class="button" part="join-submit" type="submit" ?disabled=${sending}>
+        <!-- aria-disabled, not disabled: a disabled button drops focus to the page while the answer is awaited. -->
+        <button class="button" part="join-submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
           ${i18n.t(
             state.status === 'failed'
               ? 'groups.join.retry'

@@ -118,7 +118,7 @@ function cancelArea(i18n: LocalizeController, cancel: CancelState, registered: b
         class="button secondary"
         part="cancel-no"
         type="button"
-        ?disabled=${cancel.status === 'sending'}
+        aria-disabled=${cancel.status === 'sending' ? 'true' : 'false'}
         @click=${() => options.onCancel('no')}
       >
         ${i18n.t('groups.cancel.no')}
@@ -127,7 +127,7 @@ function cancelArea(i18n: LocalizeController, cancel: CancelState, registered: b
         class="button"
         part="cancel-yes"
         type="button"
-        ?disabled=${cancel.status === 'sending'}
+        aria-disabled=${cancel.status === 'sending' ? 'true' : 'false'}
         @click=${() => options.onCancel('yes')}
       >
         ${i18n.t('groups.cancel.yes')}
