@@ -78,6 +78,7 @@ export function describeSchedule(
     case 'DAILY':
       return i18n.parts(rule.interval === 1 ? 'groups.schedule.daily' : 'groups.schedule.regular', { time });
     case 'WEEKLY': {
+      if (!rule.weekdays.length) return i18n.parts('groups.schedule.regular', { time });
       const shift = dayShift(session.startsAt, schedule.timeZone, viewerZone);
       const days = rule.weekdays.map((day) => ((day - 1 + shift + 7) % 7) + 1).sort((a, b) => a - b);
       const named = isolate(i18n.list(days.map((day) => weekdayName(i18n, day))));
