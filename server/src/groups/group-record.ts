@@ -2,11 +2,11 @@ import type { CompiledContract } from '../contract/compiled-contract.ts';
 import { toFieldErrors } from '../contract/field-errors.ts';
 import { componentSchemaValidator } from '../contract/schema-validator.ts';
 import type { FieldError } from '../http/problem.ts';
-import type { GroupInput, GroupPatch, StoredGroup } from './group-types.ts';
+import type { GroupInput, GroupPatch, NewGroup, StoredGroup } from './group-types.ts';
 import { instantOf, isSessionStart, scheduleErrors } from './schedule.ts';
 
 /** A new group as stored: registration open unless staff said otherwise, no session cancelled yet. */
-export function storedFromInput(input: GroupInput): StoredGroup {
+export function storedFromInput(input: NewGroup): StoredGroup {
   return { ...structuredClone(input), registrationOpen: input.registrationOpen ?? true, cancelledSessions: [] };
 }
 

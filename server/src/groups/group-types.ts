@@ -3,6 +3,8 @@ import type { QueryOf, Schemas } from '../contract/api-types.ts';
 /** The contract's group records under short names (generated from src/api/openapi.yaml; see api-types.ts). */
 export type GroupScheduleRule = Schemas['GroupScheduleRule'];
 export type GroupInput = Schemas['GroupInput'];
+/** A GroupInput as sent: `registrationOpen` may be left out (the contract's default, true, then applies). */
+export type NewGroup = Omit<GroupInput, 'registrationOpen'> & { registrationOpen?: boolean };
 export type GroupPatch = Schemas['GroupPatch'];
 export type GroupSummary = Schemas['GroupSummary'];
 export type Group = Schemas['Group'];

@@ -1,5 +1,5 @@
 import type { EmailMessage, Mailer } from '../../src/email/mailer.ts';
-import type { AdminGroup, GroupInput } from '../../src/groups/group-types.ts';
+import type { AdminGroup, NewGroup } from '../../src/groups/group-types.ts';
 
 export const ADMIN_TOKEN = 'test-operator-token-0123456789-abcdefghij';
 export const ADMIN_AUTH = { Authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -13,14 +13,11 @@ export function dateFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** A GroupInput as a client sends it: `registrationOpen` may be left out (the contract's default fills it in). */
-export type GroupBody = Omit<GroupInput, 'registrationOpen'> & { registrationOpen?: boolean };
-
 /**
  * A valid GroupInput: a weekly in-person group that goes on, starting in two days at 18:00 New York time, with
  * ten places and a waitlist. Tests override what they are about.
  */
-export function groupInput(overrides: Partial<GroupInput> = {}): GroupBody {
+export function groupInput(overrides: Partial<NewGroup> = {}): NewGroup {
   return {
     name: 'Test circle',
     summary: 'A small group for the tests.',
@@ -87,7 +84,7 @@ export function groupApi(baseUrl: string) {
     });
   return {
     send,
-    async createGroup(input: GroupBody): Promise<AdminGroup> {
+    async createGroup(input: NewGroup): Promise<AdminGroup> {
       const response = await send('POST', '/admin/groups', input, { ...ADMIN_AUTH, 'Idempotency-Key': newKey() });
       if (response.status !== 201) throw new Error(`create group: ${response.status} ${await response.text()}`);
       return (await response.json()) as AdminGroup;
