@@ -2,6 +2,7 @@ import type { Database } from '../db/database.ts';
 import { seedBundledNationalLines } from './bundled-national-lines.ts';
 import { seedDemoCampusConfig } from './demo-campus-config.ts';
 import { seedDemoCampusCrisisResources } from './demo-campus-crisis-resources.ts';
+import { seedDemoGroups } from './seed-demo-groups.ts';
 import type { SeedContext, Seeder } from './seeder.ts';
 
 /**
@@ -9,7 +10,7 @@ import type { SeedContext, Seeder } from './seeder.ts';
  * demo data here (e.g. groups, crisis resources) as further Seeder steps.
  */
 export const seeds: Readonly<Record<string, readonly Seeder[]>> = {
-  demo: [seedDemoCampusConfig, seedBundledNationalLines, seedDemoCampusCrisisResources],
+  demo: [seedDemoCampusConfig, seedBundledNationalLines, seedDemoCampusCrisisResources, seedDemoGroups],
 };
 
 export async function runSeed(db: Database, name: string, context: SeedContext): Promise<void> {
