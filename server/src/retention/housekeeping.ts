@@ -1,11 +1,13 @@
 import type { Database } from '../db/database.ts';
+import { groupHousekeeping } from '../groups/group-housekeeping.ts';
 import type { Logger } from '../logging/logger.ts';
 import { purgeRateLimits } from '../rate-limit/purge-rate-limits.ts';
 import { purgeExpiredCheckIns } from './purge-check-ins.ts';
 
 /**
  * The scheduled purge: check-ins past retention (with their follow-ups), ended rate-limit windows and old
- * address-hashing secrets. Logs counts only. Each part runs even when another fails.
+ * address-hashing secrets; group sessions written further ahead and registrants' details of ended groups
+ * (groups/group-housekeeping.ts). Logs counts only. Each part runs even when another fails.
  */
 export function housekeeping(db: Database, logger: Logger): () => Promise<void> {
   return async () => {
@@ -26,6 +28,13 @@ export function housekeeping(db: Database, logger: Logger): () => Promise<void> 
       if (purged.windows + purged.secrets > 0) logger.debug('rate-limit records deleted', { ...purged });
     } catch (error) {
       logger.error('rate-limit purge failed', { error: (error as Error).message });
+    }
+    try {
+      const groups = await groupHousekeeping(db);
+      if (groups.refreshed + groups.pastSessions + groups.registrations > 0)
+        logger.info('group housekeeping', { ...groups });
+    } catch (error) {
+      logger.error('group housekeeping failed', { error: (error as Error).message });
     }
   };
 }
