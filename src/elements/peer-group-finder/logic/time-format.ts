@@ -24,10 +24,34 @@ export function dateFormatter(lang: string, timeZone: string, style: DateStyle):
   return formatter;
 }
 
-/** From `start` to `end` in one phrase, the shared parts written once ("6:00 – 7:30 PM"). */
+const TIME_PARTS = new Set<string>(['hour', 'minute', 'second', 'dayPeriod']);
+
+/**
+ * From `start` to `end` in one phrase, the shared parts written once ("6:00 – 7:30 PM"). A time-only range that
+ * crosses midnight gets dates added by Intl ("11/03/2027, 23:00 – 12/03/2027, 00:30"); the times are kept, with
+ * the locale's own separator between them ("23:00 – 00:30").
+ */
 export function formatRange(lang: string, timeZone: string, style: DateStyle, start: Date, end: Date): string {
   const formatter = dateFormatter(lang, timeZone, style);
-  return end > start ? formatter.formatRange(start, end) : formatter.format(start);
+  if (!(end > start)) return formatter.format(start);
+  if (style !== 'time') return formatter.formatRange(start, end);
+  const parts = formatter.formatRangeToParts(start, end);
+  if (!parts.some((part) => part.type === 'day')) return parts.map((part) => part.value).join('');
+  const timeOf = (source: string) => {
+    const own = parts.filter((part) => part.source === source);
+    const first = own.findIndex((part) => TIME_PARTS.has(part.type));
+    const last = own.findLastIndex((part) => TIME_PARTS.has(part.type));
+    return own
+      .slice(first, last + 1)
+      .map((part) => part.value)
+      .join('');
+  };
+  const separator =
+    parts
+      .filter((part) => part.source === 'shared')
+      .map((part) => part.value)
+      .join('') || ' – ';
+  return `${timeOf('startRange')}${separator}${timeOf('endRange')}`;
 }
 
 export function formatDate(lang: string, timeZone: string, style: DateStyle, when: Date): string {
