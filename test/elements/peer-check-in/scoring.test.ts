@@ -9,7 +9,11 @@ import {
   who5LowItem,
   who5Percentage,
 } from '../../../src/elements/peer-check-in/instruments/scoring.js';
-import { defaultSuggestions, supportTopics, type CheckInAnswers } from '../../../src/elements/peer-check-in/logic/suggestions.js';
+import {
+  defaultSuggestions,
+  supportTopics,
+  type CheckInAnswers,
+} from '../../../src/elements/peer-check-in/logic/suggestions.js';
 
 /** Five WHO-5 answers (each 0–5) that add up to `raw`. */
 function who5WithRaw(raw: number): number[] {
