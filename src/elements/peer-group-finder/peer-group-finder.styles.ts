@@ -10,6 +10,7 @@ export const groupFinderStyles = [
     }
     .panel {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_space);
       padding: var(--_space);
       border: 1px solid var(--_border);
@@ -25,6 +26,13 @@ export const groupFinderStyles = [
     }
     p {
       margin: 0;
+    }
+    /* The core's "box-sizing: inherit" stops at <details>: its content inherits from the slot in the browser's own
+       shadow tree, which is content-box, so a 100%-wide field with padding overflowed a 320 px screen. */
+    details *,
+    details *::before,
+    details *::after {
+      box-sizing: border-box;
     }
     .heading {
       font-size: 1.35em;
@@ -336,10 +344,13 @@ export const groupFinderStyles = [
     }
     form {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_space);
     }
     .field {
       display: grid;
+      /* minmax(0, …): a text field's default width must not widen the column past a 320 px screen. */
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.25em;
     }
     .field > label {
