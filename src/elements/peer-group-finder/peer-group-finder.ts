@@ -635,6 +635,8 @@ export class PeerGroupFinder extends PeerWidgetElement {
   }
 
   private onDialogClose(): void {
+    // "close" arrives a task later: another group may have been opened in between.
+    if (this.dialog?.open) return;
     const group = this.openGroup;
     this.openGroup = undefined;
     const opener = this.opener?.isConnected
