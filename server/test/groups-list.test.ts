@@ -291,7 +291,7 @@ describeEachDatabase('GET /groups', (target) => {
       );
       const expired = encodeListCursor(
         { asOf: new Date(Date.now() - 25 * 3600_000), nextAt: new Date(), id: tied[0]! },
-        filtersKey([['sleep'], [], [], [], [], null, [], [], null, null]),
+        filtersKey([['sleep'], [], [], [], [], null, [], [], null, []]),
         key,
       );
       for (const [query, reason] of [

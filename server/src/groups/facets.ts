@@ -2,9 +2,10 @@ import type { Day, PartOfDay } from './schedule.ts';
 import type { GroupListQuery, StoredGroup } from './group-types.ts';
 
 /**
- * Every value GET /groups filters on, as one tag per value ("topic:grief", "day:tue", "lang:es-mx"), kept in the
- * `facets` column under one GIN index. A filter with several values ("any of these topics") is an overlap (&&)
- * with its tags; accessibility ("every one of these") and language are containment (@>).
+ * Every value GET /groups filters on, as one tag per value ("topic:grief", "day:tue", "lang:es-mx"). The tags are
+ * lexemes of the `search` tsvector, written with a leading "#" (searchLexemes), beside the words of the name and
+ * summary, so that one GIN index answers every filter and the free text together. A filter with several values
+ * ("any of these topics") is an OR of its tags; accessibility ("every one of these") and language are ANDs.
  */
 
 /**
@@ -32,7 +33,7 @@ export function groupFacets(group: StoredGroup, days: readonly Day[], partsOfDay
   return [...new Set(tags)].sort();
 }
 
-/** One facet condition: the column must overlap (any) or contain (all) these tags. */
+/** One facet condition: the group must have any, or all, of these tags. */
 export interface FacetCondition {
   match: 'any' | 'all';
   tags: string[];
@@ -57,4 +58,18 @@ export function facetConditions(query: GroupListQuery): FacetCondition[] {
   }
   if (query.language !== undefined) conditions.push({ match: 'all', tags: [`lang:${query.language.toLowerCase()}`] });
   return conditions;
+}
+
+/** A tag as a lexeme: "#" first, which no word lexeme has, so that a word prefix never matches a tag. */
+export const tagLexeme = (tag: string) => `#${tag}`;
+
+/**
+ * The conditions as tsquery text, e.g. `('#topic:grief' | '#topic:stress') & '#access:step-free'`. Tags hold only
+ * lower-case letters, digits, ":" and "-", so quoting each one as a lexeme is all the escaping it needs.
+ */
+export function conditionsQuery(conditions: readonly FacetCondition[]): string[] {
+  return conditions.map((condition) => {
+    const lexemes = condition.tags.map((tag) => `'${tagLexeme(tag)}'`);
+    return lexemes.length === 1 ? lexemes[0]! : `(${lexemes.join(condition.match === 'any' ? ' | ' : ' & ')})`;
+  });
 }

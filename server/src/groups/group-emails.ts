@@ -41,10 +41,15 @@ export function sessionsText(upcoming: readonly UpcomingSession[], locale: strin
     .join('; ');
 }
 
+/** Folded and without anything but letters and digits: "Grief-Circle" and "grief circle" both read "griefcircle". */
+const compact = (text: string) => foldText(text).replace(/[^\p{L}\p{N}]+/gu, '');
+
 /**
  * Where to go, on one line per place: the venue (name, room, address, directions) and the online platform with its
- * link. In a discreet email a line that names the group or one of its topics (a venue called after it, a link
- * whose path spells it) is left out, since the whole point is that the email says nothing about the group.
+ * link. In a discreet email a line that names the group (its whole name) or one of its topics (a venue called
+ * after it, a link whose path spells it) is left out, since the point is that the email says nothing about the
+ * group. The check is by spelling, so it catches "grief-circle" in a link but not a nickname: staff should keep
+ * links of sensitive groups neutral.
  */
 export function joiningText(
   location: GroupLocation,
@@ -66,15 +71,15 @@ export function joiningText(
     lines.push([online.platform, online.joinUrl].filter((part) => part !== undefined).join(': '));
     if (online.instructions) lines.push(online.instructions);
   }
-  const kept = discreet ? lines.filter((line) => !giveaways.some((word) => foldText(line).includes(word))) : lines;
+  const kept = discreet ? lines.filter((line) => !giveaways.some((word) => compact(line).includes(word))) : lines;
   return kept.length > 0 ? kept.join('\n') : undefined;
 }
 
-/** Words that would say what a group is about: those of its name (four letters or more) and its topics. */
+/** What would say what a group is about: its whole name, and the words of its topics (four letters or more). */
 function giveawaysOf(notice: Notice): string[] {
   const { record } = notice.group;
-  const words = [...searchWords(record.name), ...record.topics.flatMap((topic) => searchWords(topic))];
-  return [...new Set(words.filter((word) => word.length >= 4))];
+  const topicWords = record.topics.flatMap((topic) => searchWords(topic)).filter((word) => word.length >= 4);
+  return [...new Set([compact(record.name), ...topicWords])].filter((word) => word !== '');
 }
 
 /** The email a notice stands for, in the student's language, discreet unless they asked otherwise. */

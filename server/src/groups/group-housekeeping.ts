@@ -1,7 +1,7 @@
 import { readCampusConfig } from '../campus-config/campus-config-repository.ts';
 import type { Database } from '../db/database.ts';
-import { groupFacets } from './facets.ts';
 import { planSessions, SESSION_REFRESH_DAYS, SESSIONS_KEPT_BEHIND_MS, writeSessions } from './group-sessions.ts';
+import { searchLexemes } from './group-repository.ts';
 import type { StoredGroup } from './group-types.ts';
 
 /** Groups whose sessions one run writes out again, at most: a run stays short, and the next one goes on. */
@@ -18,7 +18,7 @@ export interface GroupHousekeeping {
 }
 
 /**
- * Writes out the sessions of groups whose horizon is near (facets too: the days a group meets on come from its
+ * Writes out the sessions of groups whose horizon is near (search too: the days a group meets on come from its
  * sessions), each in its own short transaction under the group's lock, so registrations wait for one group at a
  * time. Archived groups and groups whose last session is already written are left alone.
  */
@@ -41,10 +41,10 @@ async function refreshDueSessions(db: Database, now: Date): Promise<number> {
       if (!row) return;
       const plan = planSessions(row.record, now);
       await tx.query(
-        'UPDATE groups SET facets = $2::text[], sessions_until = $3::timestamptz, ends_at = $4::timestamptz WHERE id = $1',
+        'UPDATE groups SET search = array_to_tsvector($2::text[]), sessions_until = $3::timestamptz, ends_at = $4::timestamptz WHERE id = $1',
         [
           id,
-          groupFacets(row.record, plan.days, plan.partsOfDay),
+          searchLexemes(row.record, plan),
           plan.until.toISOString(),
           plan.endsAt?.toISOString() ?? null,
         ],

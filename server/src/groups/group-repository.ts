@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.ts';
-import { groupFacets } from './facets.ts';
-import { planSessions, writeSessions } from './group-sessions.ts';
+import { groupFacets, tagLexeme } from './facets.ts';
+import { planSessions, writeSessions, type SessionPlan } from './group-sessions.ts';
 import type { StoredGroup } from './group-types.ts';
 import type { GroupState, UpcomingSession } from './group-views.ts';
 import { groupSearchWords } from './search-words.ts';
@@ -29,14 +29,21 @@ export function toGroupState(row: GroupRow): GroupState {
   };
 }
 
+/** The lexemes of a group's `search` tsvector: the words of its name and summary, and its filter tags. */
+export function searchLexemes(group: StoredGroup, plan: Pick<SessionPlan, 'days' | 'partsOfDay'>): string[] {
+  return [
+    ...groupSearchWords(group.name, group.summary),
+    ...groupFacets(group, plan.days, plan.partsOfDay).map(tagLexeme),
+  ];
+}
+
 /** The columns derived from a group's record and its sessions, in the order of the $2.. parameters below. */
 function derivedValues(group: StoredGroup, now: Date) {
   const plan = planSessions(group, now);
   const values = [
     JSON.stringify(group),
     group.name,
-    groupFacets(group, plan.days, plan.partsOfDay),
-    groupSearchWords(group.name, group.summary),
+    searchLexemes(group, plan),
     group.sensitive,
     group.capacity,
     group.waitlistEnabled,
@@ -47,10 +54,9 @@ function derivedValues(group: StoredGroup, now: Date) {
   return { plan, values };
 }
 
-const DERIVED_COLUMNS = `record, name, facets, search, sensitive, capacity, waitlist_enabled, registration_open,
+const DERIVED_COLUMNS = `record, name, search, sensitive, capacity, waitlist_enabled, registration_open,
   sessions_until, ends_at`;
-const DERIVED_VALUES = `$2::jsonb, $3, $4::text[], array_to_tsvector($5::text[]), $6, $7, $8, $9, $10::timestamptz,
-  $11::timestamptz`;
+const DERIVED_VALUES = `$2::jsonb, $3, array_to_tsvector($4::text[]), $5, $6, $7, $8, $9::timestamptz, $10::timestamptz`;
 
 /** Inserts a new group with its sessions; undefined when the id is taken. */
 export async function insertGroup(

@@ -31,11 +31,12 @@ export function groupSearchWords(name: string, summary: string): string[] {
 }
 
 /**
- * A tsquery in its text form that a group matches when every word of the question starts one of its words, e.g.
- * `'grief':* & 'circle':*`; undefined when the question has no letters or digits (then it filters nothing). Each
- * word holds only letters and digits, so quoting it as a lexeme is all the escaping it needs.
+ * The parts of a tsquery in text form that a group matches when every word of the question starts one of its
+ * words, e.g. `'grief':*` and `'circle':*`; none when the question has no letters or digits (then it filters
+ * nothing). Each word holds only letters and digits, so quoting it as a lexeme is all the escaping it needs.
  */
-export function prefixQuery(question: string): string | undefined {
-  const words = searchWords(question).slice(0, MAX_QUESTION_WORDS);
-  return words.length === 0 ? undefined : words.map((word) => `'${word}':*`).join(' & ');
+export function prefixQuery(question: string): string[] {
+  return searchWords(question)
+    .slice(0, MAX_QUESTION_WORDS)
+    .map((word) => `'${word}':*`);
 }

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import type { JsonBodyOf } from '../contract/api-types.ts';
 import { cursorKeyFor } from '../groups/cursor-key.ts';
-import { facetConditions } from '../groups/facets.ts';
+import { conditionsQuery, facetConditions } from '../groups/facets.ts';
 import { sendNotices } from '../groups/group-emails.ts';
 import { findGroup, upcomingSessions } from '../groups/group-repository.ts';
 import { listPublicPage } from '../groups/group-search.ts';
@@ -24,7 +24,7 @@ async function requireGroupsFeature(c: Context<AppEnv>): Promise<void> {
 }
 
 /** A question's filters in one canonical form: a cursor made for one question is refused by any other. */
-function canonicalFilters(query: GroupListQuery, words: string | undefined): unknown {
+function canonicalFilters(query: GroupListQuery, words: readonly string[]): unknown {
   const sorted = (values: readonly string[] | undefined) => [...(values ?? [])].sort();
   return [
     sorted(query.topic),
@@ -36,42 +36,40 @@ function canonicalFilters(query: GroupListQuery, words: string | undefined): unk
     sorted(query.facilitator),
     sorted(query.accessibility),
     query.language?.toLowerCase() ?? null,
-    words ?? null,
+    words,
   ];
 }
 
 export const groupHandlers: HandlerMap = {
   /**
-   * One page of matching groups, soonest next session first. Two statements: the page (filters, order and keyset
-   * in SQL, see group-search.ts) and the page's next sessions.
+   * One page of matching groups, soonest next session first, in one statement (filters, order, keyset and the
+   * page's next sessions in SQL, see group-search.ts).
    */
   'GET /groups': async (c, input) => {
     await requireGroupsFeature(c);
     const { db } = c.var.deps;
     const query = input.query as GroupListQuery;
     const now = new Date();
-    const words = typeof query.q === 'string' ? prefixQuery(query.q) : undefined;
+    const words = typeof query.q === 'string' ? prefixQuery(query.q) : [];
     const filters = filtersKey(canonicalFilters(query, words));
     const key = await cursorKeyFor(db);
     const position = typeof query.cursor === 'string' ? decodeListCursor(query.cursor, filters, key, now) : undefined;
     const asOf = position?.asOf ?? now;
-    const page = await listPublicPage(db, {
-      conditions: facetConditions(query),
-      words,
-      asOf,
-      after: position,
-      // The contract gives limit a default, which the request validator fills in.
-      limit: query.limit!,
-    });
-    const upcoming = await upcomingSessions(
+    const search = [...conditionsQuery(facetConditions(query)), ...words];
+    const page = await listPublicPage(
       db,
-      page.items.map((item) => item.group.id),
+      {
+        search: search.length > 0 ? search.join(' & ') : undefined,
+        asOf,
+        after: position,
+        // The contract gives limit a default, which the request validator fills in.
+        limit: query.limit!,
+      },
       now,
-      SHOWN_OCCURRENCES,
     );
     const last = page.items.at(-1);
     const list: GroupList = {
-      items: page.items.map((item) => groupSummary(item.group, upcoming.get(item.group.id) ?? [])),
+      items: page.items.map((item) => groupSummary(item.group, item.upcoming)),
       nextCursor:
         page.hasMore && last ? encodeListCursor({ asOf, nextAt: last.nextAt, id: last.group.id }, filters, key) : null,
     };
