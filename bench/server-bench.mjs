@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The reference server under load and at start, next to a bare Hono server on the same core (issue 7, §3.4–3.5).
 //
-//   node bench/server-bench.mjs [--repo <checkout>] [--duration <s>] [--connections <n>] [--json <file>]
+//   node bench/server-bench.mjs [--repo <checkout>] [--duration <s>] [--connections <n>] [--json <file>] [--only groups]
 //
 // For `GET /api/v1/crisis-resources?country=US` (the same question again and again, and a new question every time:
 // a different `lang` per request, so nothing can be kept) and `GET /api/v1/health`: requests/s and p99 latency of
@@ -14,6 +14,12 @@
 // PGlite and, when BENCH_DATABASE_URL or TEST_DATABASE_URL names a PostgreSQL, on PostgreSQL (in a schema of its own,
 // dropped afterwards; PostgreSQL's own processes are not pinned), next to the bare Hono server answering the same POST
 // with a fixed body after parsing the JSON: the framework's ceiling for a POST on that core.
+//
+// Then `GET /api/v1/groups` with three filters and free text (format in person or hybrid, evenings, step-free, "support")
+// over 10,000 generated groups (server/src/seed/generate-groups.ts, plus the 30 demo groups) on PGlite and, when a
+// PostgreSQL is named, on PostgreSQL: p50 and p99 with one connection (what one student waits: no queueing behind
+// other requests), and requests/s with the usual connections, next to the bare Hono server answering the same bytes.
+// `--only groups` measures only that.
 //
 // `--repo` measures another checkout (e.g. `git worktree add /tmp/old-server <commit>` with node_modules linked),
 // with this script, so figures before and after a change come from the same procedure. Needs wrk
@@ -33,19 +39,23 @@ const CRISIS_PATH = '/api/v1/crisis-resources?country=US';
 const HEALTH_PATH = '/api/v1/health';
 const CHECK_IN_PATH = '/api/v1/check-ins';
 const CHECK_IN_BODY = '{"instrument":"who5","answers":[2,1,2,1,3],"safetyConcern":false,"locale":"en"}';
+const GENERATED_GROUPS = 10_000;
+const GROUPS_PATH =
+  '/api/v1/groups?format=in-person&format=hybrid&timeOfDay=evening&accessibility=step-free&q=support&limit=20';
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL?.trim() || process.env.TEST_DATABASE_URL?.trim();
 
 /** Everything this script started, so that it can stop them (by pid) whatever happens. */
 const children = new Set();
 
 function parseArgs(argv) {
-  const options = { repo: resolve(here, '..'), duration: 5, connections: 10, json: undefined };
+  const options = { repo: resolve(here, '..'), duration: 5, connections: 10, json: undefined, only: undefined };
   for (let index = 0; index < argv.length; index += 1) {
     const [name, value] = [argv[index], argv[index + 1]];
     if (name === '--repo') options.repo = resolve(value);
     else if (name === '--duration') options.duration = Number(value);
     else if (name === '--connections') options.connections = Number(value);
     else if (name === '--json') options.json = resolve(value);
+    else if (name === '--only') options.only = value;
     else throw new Error(`unknown argument ${name}`);
     index += 1;
   }
@@ -157,15 +167,19 @@ async function startRealServer(repo, env) {
 }
 
 /** A bare Hono server (same framework, same adapter) answering the given bodies, pinned to core 0. */
-async function startBareServer(repo, crisisBody) {
+async function startBareServer(repo, crisisBody, groupsBody = '{"items":[],"nextCursor":null}') {
   const bodyFile = join(tmpdir(), `peer-bare-body-${process.pid}.json`);
+  const groupsFile = join(tmpdir(), `peer-bare-groups-${process.pid}.json`);
   writeFileSync(bodyFile, crisisBody);
+  writeFileSync(groupsFile, groupsBody);
   const source = `
     import { readFileSync } from 'node:fs';
     import { Hono } from 'hono';
     import { serve } from '@hono/node-server';
     const crisis = readFileSync(${JSON.stringify(bodyFile)}, 'utf8');
+    const groups = readFileSync(${JSON.stringify(groupsFile)}, 'utf8');
     const app = new Hono();
+    app.get('/api/v1/groups', (c) => c.body(groups, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }));
     app.get('/api/v1/crisis-resources', (c) =>
       c.body(crisis, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300' }));
     app.get('/api/v1/health', (c) =>
@@ -194,6 +208,7 @@ async function startBareServer(repo, crisisBody) {
       child.kill('SIGTERM');
       await exited;
       rmSync(bodyFile, { force: true });
+      rmSync(groupsFile, { force: true });
     },
   };
 }
@@ -289,11 +304,13 @@ function load(url, path, { duration, connections, script, pid }) {
   const cpuMs = cpuMsOf(pid) - cpuBefore;
   const requests = Number(/(\d+) requests in/.exec(output)?.[1] ?? NaN);
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? NaN);
+  const p50 = /\s50%\s+([\d.]+)(us|ms|s)\b/.exec(output);
   const p99 = /\s99%\s+([\d.]+)(us|ms|s)\b/.exec(output);
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0);
   const socketErrors = /Socket errors: (.*)/.exec(output)?.[1];
   return {
     rps: Math.round(rps),
+    p50Ms: p50 ? Math.round(toMs(p50[1], p50[2]) * 100) / 100 : NaN,
     p99Ms: p99 ? Math.round(toMs(p99[1], p99[2]) * 100) / 100 : NaN,
     cpuUsPerRequest: Math.round((cpuMs * 1000) / requests),
     failed: non2xx,
@@ -333,6 +350,61 @@ async function addOtherCountries(repo, dataDir, count) {
   }
 }
 
+/** Writes the generated groups into a stopped server's database (PGlite directory or PostgreSQL schema). */
+function generateGroups(repo, env) {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'src/seed/generate-groups.ts', String(GENERATED_GROUPS)],
+    { cwd: join(repo, 'server'), env: { ...process.env, ...env }, encoding: 'utf8', timeout: 20 * 60_000 },
+  );
+  if (result.status !== 0) throw new Error(`generating groups failed: ${result.stderr || result.stdout}`);
+  return Number(/in (\d+) ms/.exec(result.stdout)?.[1] ?? NaN);
+}
+
+/** GET /groups: latency with one connection (no queueing), then requests/s with the usual connections. */
+function groupsLoad(target, label, options, extra = {}) {
+  const one = load(target.url, GROUPS_PATH, { ...options, connections: 1, pid: target.pid });
+  const many = load(target.url, GROUPS_PATH, { ...options, pid: target.pid });
+  return {
+    target: label,
+    p50Ms: one.p50Ms,
+    p99Ms: one.p99Ms,
+    cpuUsPerRequest: one.cpuUsPerRequest,
+    rps: many.rps,
+    failed: one.failed + many.failed,
+    ...extra,
+  };
+}
+
+/**
+ * GET /groups on PGlite and (when named) PostgreSQL, each with the generated groups written in before the server
+ * starts; returns the rows and the PGlite answer's bytes for the bare server.
+ */
+async function measureGroups(options, work, env) {
+  const measured = [];
+  const groupsEnv = { ...env, DATA_DIR: join(work, 'pglite-groups'), PURGE_INTERVAL_MINUTES: '0' };
+  const pgliteGenerateMs = generateGroups(options.repo, groupsEnv);
+  const pgliteGroups = await startRealServer(options.repo, groupsEnv);
+  const groupsBody = await (await fetch(`${pgliteGroups.url}${GROUPS_PATH}`)).text();
+  measured.push(groupsLoad(pgliteGroups, 'server on PGlite', options, { generateMs: pgliteGenerateMs }));
+  await pgliteGroups.stop();
+
+  if (POSTGRES_URL) {
+    const schema = `bench_groups_${process.pid}`;
+    const postgresEnv = { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema, PURGE_INTERVAL_MINUTES: '0' };
+    try {
+      const postgresGenerateMs = generateGroups(options.repo, postgresEnv);
+      const postgres = await startRealServer(options.repo, postgresEnv);
+      measured.push(groupsLoad(postgres, 'server on PostgreSQL', options, { generateMs: postgresGenerateMs }));
+      await postgres.stop();
+    } finally {
+      await dropSchema(options.repo, POSTGRES_URL, schema);
+    }
+  }
+
+  return { groups: measured, groupsBody };
+}
+
 async function loadRound(target, label, baseOptions, langScript) {
   const options = { ...baseOptions, pid: target.pid };
   return [
@@ -360,6 +432,7 @@ export async function runServerBench(options) {
   const starts = [];
   const loads = [];
   const checkIns = [];
+  const groups = [];
   const postLoad = (target, label) => ({
     target: label,
     request: 'POST check-ins (new key each)',
@@ -422,9 +495,13 @@ export async function runServerBench(options) {
       }
     }
 
-    const bare = await startBareServer(options.repo, crisisBody);
+    const groupRun = await measureGroups(options, work, env);
+    groups.push(...groupRun.groups);
+
+    const bare = await startBareServer(options.repo, crisisBody, groupRun.groupsBody);
     loads.push(...(await loadRound(bare, 'bare Hono', options, langScript)));
     checkIns.push(postLoad(bare, 'bare Hono'));
+    groups.push(groupsLoad(bare, 'bare Hono (same bytes)', options));
     await bare.stop();
 
     return {
@@ -434,6 +511,7 @@ export async function runServerBench(options) {
       starts,
       loads,
       checkIns,
+      groups,
       postgres: Boolean(POSTGRES_URL),
       sameAnswer,
     };
@@ -457,13 +535,8 @@ function printTable(title, header, rows) {
   for (const row of rows) console.log(line(row));
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const options = parseArgs(process.argv.slice(2));
-  if (!have('wrk')) {
-    console.error('server-bench: wrk is needed (apt-get install -y wrk).');
-    process.exit(1);
-  }
-  const result = await runServerBench(options);
+/** The tables of the crisis, health and check-in loads and of the starts. */
+function printServerTables(result, options) {
   printTable(
     `Load (${options.connections} connections, ${options.duration} s each after 1 s warm-up; server on core 0, wrk on core 1; ${result.repo})`,
     ['target', 'request', 'req/s', 'p99 ms', 'CPU µs/req', 'failed'],
@@ -499,6 +572,44 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       mib(row.hwmKb),
       mib(row.peakWithChildrenKb),
       row.rssAfterLoadKb === undefined ? '' : mib(row.rssAfterLoadKb),
+    ]),
+  );
+}
+
+/** `--only groups`: the GET /groups figures alone, next to the bare server answering the same bytes. */
+async function runGroupsOnly(options) {
+  const work = mkdtempSync(join(tmpdir(), 'peer-server-bench-'));
+  const env = { PGLITE_TEMPLATE_DIR: join(work, 'templates') };
+  try {
+    const run = await measureGroups(options, work, env);
+    const bare = await startBareServer(options.repo, '{}', run.groupsBody);
+    run.groups.push(groupsLoad(bare, 'bare Hono (same bytes)', options));
+    await bare.stop();
+    return { repo: options.repo, groups: run.groups, postgres: Boolean(POSTGRES_URL) };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const options = parseArgs(process.argv.slice(2));
+  if (!have('wrk')) {
+    console.error('server-bench: wrk is needed (apt-get install -y wrk).');
+    process.exit(1);
+  }
+  const result = options.only === 'groups' ? await runGroupsOnly(options) : await runServerBench(options);
+  if (options.only !== 'groups') printServerTables(result, options);
+  printTable(
+    `GET /api/v1/groups, three filters and free text, over ${GENERATED_GROUPS} generated + 30 demo groups (p50/p99 with 1 connection, req/s with ${options.connections}; CPU of the server process per request at 1 connection)`,
+    ['target', 'p50 ms', 'p99 ms', 'req/s', 'CPU µs/req', 'failed', 'generating ms'],
+    result.groups.map((row) => [
+      row.target,
+      row.p50Ms,
+      row.p99Ms,
+      row.rps,
+      row.cpuUsPerRequest,
+      row.failed,
+      row.generateMs ?? '',
     ]),
   );
   if (options.json) writeFileSync(options.json, `${JSON.stringify(result, null, 2)}\n`);
