@@ -8,7 +8,7 @@ import { errorMessage } from '../../core/error-message.js';
 import type { MessageKey } from '../../core/i18n/en.js';
 import { registerSupportTopicStrings } from '../../core/i18n/support-topics.js';
 import { PeerWidgetElement } from '../../core/peer-widget-element.js';
-import { RequestController } from '../../core/request/request-controller.js';
+import { RequestController, SLOW_AFTER_MS } from '../../core/request/request-controller.js';
 import './check-in-events.js';
 import { registerCheckInStrings } from './i18n/index.js';
 import {
@@ -60,6 +60,10 @@ interface Outcome {
   answers: CheckInAnswers;
   suggestions: Suggestion[];
   sent: boolean;
+  /** The student answered "yes" to the safety question: the message speaks to that, not to the scores. */
+  safetyConcern: boolean;
+  /** A follow-up request went with it: the result says who will get in touch, and when. */
+  followUp: boolean;
 }
 
 /**
@@ -106,6 +110,7 @@ interface Outcome {
  * @csspart retry - "Send now".
  * @csspart result - The result.
  * @csspart message - The warm message chosen from the answers.
+ * @csspart follow-up-note - Who will get in touch, and when, after a follow-up request.
  * @csspart not-a-diagnosis - "This is not a diagnosis…".
  * @csspart next-steps - The next steps list.
  * @csspart next-step - One next step; also `next-step-group`, `next-step-peer`, `next-step-counsellor`, `next-step-crisis`.
@@ -187,6 +192,11 @@ export class PeerCheckIn extends PeerWidgetElement {
   @state() private sendState: SendState<CheckInResult> = { status: 'idle' };
   @state() private outcome?: Outcome;
   @state() private reminder: ReminderState = { discreet: true };
+  /** The send has taken longer than SLOW_AFTER_MS: say so, and show the next steps meanwhile. */
+  @state() private slow = false;
+  private slowTimer?: ReturnType<typeof setTimeout>;
+  /** Crisis help was shown because of an answer (not opened from a button): it changes the words around it. */
+  @state() private riskShown = false;
 
   private readonly announcer = new AnnouncerController(this);
   /** The opt-in history: loaded only on pages that set `remember` (most never do). */
@@ -198,6 +208,7 @@ export class PeerCheckIn extends PeerWidgetElement {
   private readonly innerConfig = new ContextProvider(this, { context: peerConfigContext, initialValue: {} });
   private pendingAnswers?: CheckInAnswers;
   private pendingSafety = false;
+  private pendingFollowUp = false;
 
   private readonly campus = new RequestController(this, {
     args: () => [this.config.apiBase, this.api] as const,
@@ -224,6 +235,7 @@ export class PeerCheckIn extends PeerWidgetElement {
     super.disconnectedCallback();
     window.removeEventListener('online', this.onOnline);
     this.sender.abort();
+    clearTimeout(this.slowTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -311,7 +323,7 @@ export class PeerCheckIn extends PeerWidgetElement {
             : nothing
         }
         <div class="actions">
-          <button class="button" part="submit" type="submit" ?disabled=${sending}>
+          <button class="button" part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
             ${this.i18n.t(this.config.apiBase ? 'checkIn.submit' : 'checkIn.finish')}
           </button>
         </div>
@@ -332,34 +344,45 @@ export class PeerCheckIn extends PeerWidgetElement {
   private renderSendStatus() {
     const status = this.sendState;
     if (status.status === 'idle' || status.status === 'sent') return nothing;
-    if (status.status === 'sending') {
-      return html`<p class="status" part="status">${this.i18n.t('checkIn.sending')}</p>`;
-    }
-    const message =
-      status.status === 'waiting'
-        ? this.i18n.t('checkIn.offline')
-        : `${this.i18n.t('checkIn.notSent')} ${this.i18n.t(errorMessage(status.error).key, errorMessage(status.error).values)}`;
     const answers = this.pendingAnswers;
+    const steps = answers
+      ? nextSteps(
+          this.i18n,
+          this.level + 1,
+          defaultSuggestions(answers, this.pendingSafety, this.thresholdValues),
+          this.links(),
+          (event, step) => this.onNextStep(event, step),
+        )
+      : nothing;
+    if (status.status === 'sending') {
+      return html`<div class="status" part="status">
+        <p id="send-status" tabindex="-1">${this.i18n.t(this.slow ? 'status.slow' : 'checkIn.sending')}</p>
+        ${this.slow ? steps : nothing}
+      </div>`;
+    }
     return html`<div class="status" part="status">
-      <p>${message}</p>
+      <p id="send-status" tabindex="-1">${this.failureText(status)}</p>
       <div class="actions">
-        <button class="button secondary" part="retry" type="button" @click=${() => this.sender.retry()}>
+        <button class="button secondary" part="retry" type="button" @click=${this.onRetry}>
           ${this.i18n.t('checkIn.sendNow')}
         </button>
       </div>
-      ${
-        answers
-          ? nextSteps(
-              this.i18n,
-              this.level + 1,
-              defaultSuggestions(answers, this.pendingSafety, this.thresholdValues),
-              this.links(),
-              (event, step) => this.onNextStep(event, step),
-            )
-          : nothing
-      }
+      ${steps}
     </div>`;
   }
+
+  /** What went wrong, in plain words: offline (we will send it when you are back) or why it was not sent. */
+  private failureText(status: Extract<SendState<CheckInResult>, { status: 'waiting' | 'failed' }>): string {
+    if (status.status === 'waiting') return this.i18n.t('checkIn.offline');
+    const reason = errorMessage(status.error);
+    return `${this.i18n.t('checkIn.notSent')} ${this.i18n.t(reason.key, reason.values)}`;
+  }
+
+  private onRetry = async (): Promise<void> => {
+    this.sender.retry();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#send-status')?.focus();
+  };
 
   private renderResult(outcome: Outcome) {
     const band = bandOf(outcome.answers, this.thresholdValues);
@@ -367,7 +390,12 @@ export class PeerCheckIn extends PeerWidgetElement {
     const lowItem =
       outcome.answers.instrument === 'who5' && outcome.suggestions.some((step) => step.reason === 'low-item');
     return html`<div class="result" part="result">
-      <p part="message">${this.i18n.t(resultMessageKey(outcome.answers.instrument, band, level))}</p>
+      <p part="message">
+        ${this.i18n.t(
+          outcome.safetyConcern ? 'checkIn.result.safety' : resultMessageKey(outcome.answers.instrument, band, level),
+        )}
+      </p>
+      ${outcome.followUp ? html`<p part="follow-up-note">${this.followUpNote()}</p>` : nothing}
       ${lowItem ? html`<p>${this.i18n.t('checkIn.result.lowItem')}</p>` : nothing}
       ${
         outcome.answers.instrument === 'mood'
@@ -397,10 +425,12 @@ export class PeerCheckIn extends PeerWidgetElement {
   private renderCrisis() {
     if (!this.showCrisis) return nothing;
     return html`<div class="safety-help" part="safety-help">
-      <p id="safety-heading" tabindex="-1"><strong>${this.i18n.t('checkIn.safety.heading')}</strong></p>
+      <p id="safety-heading" tabindex="-1">
+        <strong>${this.i18n.t(this.riskShown ? 'checkIn.safety.heading' : 'checkIn.help.heading')}</strong>
+      </p>
       <p>${this.i18n.t('checkIn.safety.text')}</p>
       <peer-crisis-resources part="crisis" heading-level=${this.level + 1}></peer-crisis-resources>
-      ${this.outcome ? nothing : html`<p>${this.i18n.t('checkIn.safety.continue')}</p>`}
+      ${this.outcome || !this.riskShown ? nothing : html`<p>${this.i18n.t('checkIn.safety.continue')}</p>`}
     </div>`;
   }
 
@@ -424,6 +454,15 @@ export class PeerCheckIn extends PeerWidgetElement {
   /** The heading's level, 2–4 (sub-headings are one deeper). */
   private get level(): number {
     return Math.min(4, Math.max(2, Math.trunc(this.headingLevel) || 2));
+  }
+
+  /** "Someone from <campus> will get in touch within N working days." */
+  private followUpNote(): string {
+    const config = this.campusConfig;
+    const days = config?.checkIn?.followUpWorkingDays;
+    const campus = config?.campusName;
+    if (campus && days) return this.i18n.t('checkIn.result.followUp', { campus, days: this.i18n.number(days) });
+    return this.i18n.t('checkIn.result.followUpNoDays');
   }
 
   private get thresholdValues(): Thresholds {
@@ -467,7 +506,10 @@ export class PeerCheckIn extends PeerWidgetElement {
   private async revealCrisis(risk: boolean): Promise<void> {
     const first = !this.showCrisis;
     this.showCrisis = true;
-    if (risk) emit(this, 'peer-check-in-risk', null);
+    if (risk) {
+      this.riskShown = true;
+      emit(this, 'peer-check-in-risk', null);
+    }
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#safety-heading')?.focus();
     if (first || risk) this.announcer.announce(this.i18n.t('checkIn.safety.announce'));
@@ -482,6 +524,7 @@ export class PeerCheckIn extends PeerWidgetElement {
     if (errors.size) {
       await this.updateComplete;
       this.focusField([...errors.keys()][0]!);
+      this.announcer.announce(this.i18n.t('checkIn.error.summary'));
       return;
     }
     if (!emit(this, 'peer-check-in-submit', { instrument: mode }, { cancelable: true })) {
@@ -497,10 +540,14 @@ export class PeerCheckIn extends PeerWidgetElement {
         answers,
         suggestions: defaultSuggestions(answers, safetyConcern, this.thresholdValues),
         sent: false,
+        safetyConcern,
+        followUp: false,
       });
       return;
     }
-    this.sender.submit(this.requestBody(answers, safetyConcern));
+    const body = this.requestBody(answers, safetyConcern);
+    this.pendingFollowUp = 'followUp' in body;
+    this.sender.submit(body);
   }
 
   private answers(mode: Instrument): CheckInAnswers {
@@ -542,15 +589,26 @@ export class PeerCheckIn extends PeerWidgetElement {
 
   private onSendState(sendState: SendState<CheckInResult>): void {
     this.sendState = sendState;
-    if (sendState.status === 'sent' && this.pendingAnswers) {
+    clearTimeout(this.slowTimer);
+    this.slow = false;
+    if (sendState.status === 'sending') {
+      this.slowTimer = setTimeout(() => (this.slow = true), SLOW_AFTER_MS);
+    } else if (sendState.status === 'sent' && this.pendingAnswers) {
       const answers = this.pendingAnswers;
       const local = defaultSuggestions(answers, this.pendingSafety, this.thresholdValues);
       // The backend's suggestions come first; crisis help stays first whatever it says after a safety concern.
-      const suggestions = [...sendState.result.suggestions];
+      const suggestions = [...(sendState.result?.suggestions ?? [])];
       if (this.pendingSafety && suggestions[0]?.kind !== 'crisis') suggestions.unshift(local[0]!);
-      this.finish({ answers, suggestions: [...suggestions, ...local], sent: true });
+      this.finish({
+        answers,
+        suggestions: [...suggestions, ...local],
+        sent: true,
+        safetyConcern: this.pendingSafety,
+        followUp: this.pendingFollowUp,
+      });
     } else if (sendState.status === 'waiting' || sendState.status === 'failed') {
-      this.announcer.announce(this.i18n.t(sendState.status === 'waiting' ? 'checkIn.offline' : 'checkIn.notSent'));
+      this.announcer.announce(this.failureText(sendState));
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#send-status')?.focus());
     }
   }
 
@@ -589,9 +647,15 @@ export class PeerCheckIn extends PeerWidgetElement {
     control?.focus();
   }
 
-  /** Clears the answers for a new check-in. Crisis help once shown stays on screen. */
+  /**
+   * Clears everything for a new check-in, the inline crisis help and its words too: on a shared computer the next
+   * person must not see that the last one disclosed anything. ("Need help now?" stays at the top.)
+   */
   private async startOver(focus: boolean): Promise<void> {
     this.sender.reset();
+    this.showCrisis = false;
+    this.riskShown = false;
+    this.notKept = undefined;
     this.form = emptyForm();
     this.outcome = undefined;
     this.pendingAnswers = undefined;

@@ -39,11 +39,14 @@ describe('CheckInSender', () => {
   });
 
   it('waits offline, then sends again with the same key when the browser is back online, once for two events', async () => {
-    const { sender, calls, states } = harness();
+    let online = true;
+    const { sender, calls, states } = harness(() => online);
     sender.submit({ a: 1 });
+    online = false;
     calls[0]!.resolve(networkDown);
     await tick();
     expect(sender.state.status).to.equal('waiting');
+    online = true;
     sender.online();
     sender.online(); // a second "online" in quick succession
     expect(calls).to.have.length(2);
@@ -67,9 +70,41 @@ describe('CheckInSender', () => {
     expect(calls[1]!.key).to.equal(calls[0]!.key);
   });
 
-  it('treats a failure while the browser says it is offline as waiting', async () => {
-    const { sender, calls } = harness(() => false);
+  it('online, a network error is a failure to show with a way to send again (no "online" event will come)', async () => {
+    const { sender, calls } = harness(() => true);
     sender.submit({});
+    calls[0]!.resolve(networkDown);
+    await tick();
+    expect(sender.state.status).to.equal('failed');
+    sender.retry();
+    expect(calls).to.have.length(2);
+    expect(calls[1]!.key).to.equal(calls[0]!.key);
+  });
+
+  it('does not try while the browser says it is offline, and waits for it to come back', async () => {
+    let online = false;
+    const { sender, calls } = harness(() => online);
+    sender.submit({});
+    expect(calls).to.have.length(0);
+    expect(sender.state.status).to.equal('waiting');
+    online = true;
+    sender.online();
+    expect(calls).to.have.length(1);
+  });
+
+  it('counts a 2xx answer it cannot read as sent (the server has the check-in)', async () => {
+    const { sender, calls } = harness();
+    sender.submit({});
+    calls[0]!.resolve({ ok: false, error: { kind: 'invalid-response', reason: 'shape at /suggestions' } });
+    await tick();
+    expect(sender.state).to.deep.equal({ status: 'sent', result: undefined });
+  });
+
+  it('treats a failure while the browser says it is offline as waiting', async () => {
+    let online = true;
+    const { sender, calls } = harness(() => online);
+    sender.submit({});
+    online = false;
     calls[0]!.resolve({ ok: false, error: { kind: 'timeout' } });
     await tick();
     expect(sender.state.status).to.equal('waiting');

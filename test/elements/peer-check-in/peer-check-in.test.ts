@@ -67,6 +67,56 @@ describe('<peer-check-in>', () => {
     });
   });
 
+  describe('after the review (issue 8)', () => {
+    it('speaks to a "yes" in the result, whatever the scores say', async () => {
+      const el = await mount(html`<peer-check-in instrument="who5"></peer-check-in>`);
+      for (const index of [0, 1, 2, 3, 4]) await choose(el, `item-${index}`, '5');
+      await choose(el, 'safety', 'yes');
+      await submit(el);
+      const message = $(el, '[part="message"]')!.textContent!;
+      expect(message).to.contain('What you told us matters');
+      expect(message).not.to.contain('going okay');
+      expect($(el, '[part~="next-step"]')?.getAttribute('part')).to.contain('next-step-crisis');
+    });
+
+    it('always leaves a way forward, even with no group, peer or counselling page', async () => {
+      const el = await mount();
+      await choose(el, 'mood', '1');
+      await submit(el);
+      expect($(el, '[part~="next-step-crisis"] button')?.textContent).to.contain('Get help now');
+    });
+
+    it('clears crisis help and its words for the next person when a new check-in starts', async () => {
+      const el = await mount();
+      await choose(el, 'mood', '2');
+      await choose(el, 'safety', 'yes');
+      await submit(el);
+      expect($(el, '[part="safety-help"]')?.textContent).to.contain('Thank you for telling us');
+      $<HTMLButtonElement>(el, '[part="again"]')!.click();
+      await el.updateComplete;
+      expect($(el, '[part="safety-help"]') === null).to.equal(true);
+      expect(el.shadowRoot!.textContent).not.to.contain('Thank you for telling us');
+    });
+
+    it('opened from the note, help does not thank the student for telling us anything', async () => {
+      const el = await mount();
+      const note = $<HTMLTextAreaElement>(el, '#note')!;
+      note.value = 'I want to die';
+      note.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '[part="show-help"]')!.click();
+      await until(() => $(el, '[part="safety-help"]') !== null);
+      expect($(el, '[part="safety-help"]')!.textContent).to.contain('Help is here');
+      expect($(el, '[part="safety-help"]')!.textContent).not.to.contain('Thank you for telling us');
+    });
+
+    it('announces that answers need attention', async () => {
+      const el = await mount();
+      await submit(el);
+      expect(await announced(el)).to.contain('Please check');
+    });
+  });
+
   describe('the mood check-in', () => {
     it('asks with words, never colour or emoji alone, and passes axe', async () => {
       const el = await mount();

@@ -117,7 +117,7 @@ describe('default next steps', () => {
     }
   });
 
-  it('suggest a counsellor first for very low wellbeing or a lot of distress, and never crisis help unasked', () => {
+  it('suggest a counsellor first for very low wellbeing or a lot of distress; crisis help only last and not urgent unasked', () => {
     expect(defaultSuggestions({ instrument: 'who5', answers: [1, 1, 1, 1, 1] }, false, t)[0]?.kind).to.equal(
       'counsellor',
     );
@@ -127,7 +127,8 @@ describe('default next steps', () => {
       defaultSuggestions({ instrument: 'who5', answers: [0, 0, 0, 0, 0] }, false, t),
       defaultSuggestions({ instrument: 'phq4', answers: [3, 3, 3, 3] }, false, t),
     ]) {
-      expect(steps.some((step) => step.kind === 'crisis')).to.equal(false);
+      expect(steps.at(-1)).to.deep.equal({ kind: 'crisis', reason: 'general', urgent: false });
+      expect(steps.filter((step) => step.urgent)).to.have.length(0);
     }
   });
 
@@ -141,6 +142,8 @@ describe('default next steps', () => {
     expect(group?.reason).to.equal('topic-match');
     expect(group?.topics).to.deep.equal(['stress', 'sleep', 'anxiety', 'loneliness']);
     expect(new Set(steps.map((step) => step.kind)).size).to.equal(steps.length);
+    // always a way forward where a page links no group or peer page
+    expect(steps.map((step) => step.kind)).to.include.members(['counsellor', 'crisis']);
     expect(supportTopics(['other'])).to.deep.equal([]);
   });
 });

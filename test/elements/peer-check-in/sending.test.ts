@@ -74,6 +74,51 @@ describe('<peer-check-in> sending', () => {
     });
   });
 
+  it('one bad setting in /config drops only itself: the rest (follow-up, retention, other topics) still apply', async () => {
+    const config = campusConfig({ topics: ['exams', 'climate-anxiety', 'sleep'], emotions: ['tired', 42] });
+    const net = recordingFetch({
+      config: () => json({ ...config, counsellingUrl: 'javascript:alert(1)', campusName: '<b>Test</b> University' }),
+    });
+    const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
+    await withConfig(el);
+    const topics = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="topics"]')].map((i) => i.value);
+    expect(topics).to.deep.equal(['exams', 'sleep']);
+    expect($(el, '[part="follow-up"]')?.textContent).to.contain('<b>Test</b> University');
+    expect($(el, '[part="follow-up"] b') === null, 'markup stays text').to.equal(true);
+  });
+
+  it('after a follow-up request, the result says who will get in touch and when', async () => {
+    const net = recordingFetch({ config: () => json(campusConfig()), checkIns: () => json(checkInResult(), 201) });
+    const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
+    await withConfig(el);
+    $<HTMLInputElement>(el, 'input[name="follow-up"]')!.click();
+    await el.updateComplete;
+    const contact = $<HTMLInputElement>(el, '[part="contact"]')!;
+    contact.value = 'sam@example.edu';
+    contact.dispatchEvent(new Event('input'));
+    $<HTMLInputElement>(el, '#field-consent')!.click();
+    await choose(el, 'mood', '2');
+    await submit(el);
+    await until(() => $(el, '[part="result"]') !== null);
+    expect($(el, '[part="follow-up-note"]')?.textContent).to.contain(
+      'Someone from Test University will get in touch within 2 working days',
+    );
+  });
+
+  it('a 2xx answer it cannot read still counts as sent, with the next steps worked out on the page', async () => {
+    const net = recordingFetch({
+      config: () => json(campusConfig()),
+      checkIns: () => json({ id: 'x', suggestions: [{ kind: 'peer', url: 'javascript:alert(1)' }] }, 201),
+    });
+    const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
+    await withConfig(el);
+    await choose(el, 'mood', '3');
+    await submit(el);
+    await until(() => $(el, '[part="result"]') !== null);
+    expect(net.posts()).to.have.length(1);
+    expect(el.shadowRoot!.innerHTML).not.to.contain('javascript:');
+  });
+
   it('never sends contact details when follow-up was ticked and then unticked', async () => {
     const net = recordingFetch({ config: () => json(campusConfig()), checkIns: () => json(checkInResult(), 201) });
     const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
@@ -91,42 +136,76 @@ describe('<peer-check-in> sending', () => {
   });
 
   it('offline: keeps the answers, says so plainly, shows next steps, and sends once when back online', async () => {
-    let online = false;
+    let online = true;
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => online });
+    try {
+      const net = recordingFetch({
+        config: () => json(campusConfig()),
+        checkIns: () => {
+          if (online) return json(checkInResult(), 201);
+          return Promise.reject(new TypeError('Failed to fetch'));
+        },
+      });
+      const el = await mount(
+        html`<peer-check-in
+          api-base=${API}
+          .fetch=${net.fetch}
+          counselling-href="https://counselling.example.edu/"
+          peer-href="https://campus.example/peer"
+        ></peer-check-in>`,
+      );
+      await withConfig(el);
+      await choose(el, 'mood', '1');
+      const note = $<HTMLTextAreaElement>(el, '#note')!;
+      note.value = 'long week';
+      note.dispatchEvent(new Event('input'));
+      online = false; // the browser knows: nothing is attempted
+      await submit(el);
+      await until(() => $(el, '[part="status"]')?.textContent?.includes('offline') === true, 8000);
+      expect(net.posts(), 'no doomed attempts while offline').to.have.length(0);
+      expect($<HTMLInputElement>(el, 'input[name="mood"][value="1"]')!.checked).to.equal(true);
+      expect($<HTMLTextAreaElement>(el, '#note')!.value).to.equal('long week');
+      expect($(el, '[part="status"] [part~="next-step-peer"]') !== null, 'next steps without the network').to.equal(
+        true,
+      );
+      expect(el.shadowRoot!.activeElement?.id, 'focus on the status, not lost').to.equal('send-status');
+      expect(await announced(el)).to.contain('offline');
+      await expect(el).to.be.accessible();
+
+      online = true;
+      window.dispatchEvent(new Event('online'));
+      window.dispatchEvent(new Event('online'));
+      await until(() => $(el, '[part="result"]') !== null);
+      expect(net.posts().length, 'one request for two online events').to.equal(1);
+      expect(await announced(el)).to.equal('Check-in sent.');
+    } finally {
+      Object.defineProperty(Navigator.prototype, 'onLine', onLine);
+    }
+  });
+
+  it('online but unreachable: says it was not sent and why, keeps focus, and "Send now" uses the same key', async () => {
+    let reachable = false;
     const net = recordingFetch({
       config: () => json(campusConfig()),
-      checkIns: () => (online ? json(checkInResult(), 201) : Promise.reject(new TypeError('Failed to fetch'))),
+      checkIns: () => (reachable ? json(checkInResult(), 201) : Promise.reject(new TypeError('Failed to fetch'))),
     });
-    const el = await mount(
-      html`<peer-check-in
-        api-base=${API}
-        .fetch=${net.fetch}
-        counselling-href="https://counselling.example.edu/"
-        peer-href="https://campus.example/peer"
-      ></peer-check-in>`,
-    );
+    const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
     await withConfig(el);
-    await choose(el, 'mood', '1');
-    const note = $<HTMLTextAreaElement>(el, '#note')!;
-    note.value = 'long week';
-    note.dispatchEvent(new Event('input'));
+    await choose(el, 'mood', '2');
+    $<HTMLButtonElement>(el, '[part="submit"]')!.focus();
     await submit(el);
-    await until(() => $(el, '[part="status"]')?.textContent?.includes('offline') === true, 8000);
-    expect($<HTMLInputElement>(el, 'input[name="mood"][value="1"]')!.checked).to.equal(true);
-    expect($<HTMLTextAreaElement>(el, '#note')!.value).to.equal('long week');
-    expect($(el, '[part="status"] [part~="next-step-peer"]') !== null, 'next steps without the network').to.equal(true);
-    expect(await announced(el)).to.contain('offline');
-    await expect(el).to.be.accessible();
-
-    const attempts = net.posts().length;
-    const keys = new Set(net.posts().map((post) => post.key));
-    expect(keys.size, 'every attempt so far used one key').to.equal(1);
-    online = true;
-    window.dispatchEvent(new Event('online'));
-    window.dispatchEvent(new Event('online'));
+    await until(() => $(el, '[part="retry"]') !== null, 15_000);
+    const status = $(el, '[part="status"]')!.textContent!;
+    expect(status).to.contain('has not been sent');
+    expect(status).to.contain('could not connect');
+    expect(status).not.to.contain('offline');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('send-status');
+    expect(new Set(net.posts().map((post) => post.key)).size).to.equal(1);
+    reachable = true;
+    $<HTMLButtonElement>(el, '[part="retry"]')!.click();
     await until(() => $(el, '[part="result"]') !== null);
-    expect(net.posts().length - attempts, 'one more request for two online events').to.equal(1);
-    expect(new Set(net.posts().map((post) => post.key)).size, 'the same key throughout').to.equal(1);
-    expect(await announced(el)).to.equal('Check-in sent.');
+    expect(new Set(net.posts().map((post) => post.key)).size).to.equal(1);
   });
 
   it('a server error keeps the answers and offers "Send now" with the same key', async () => {

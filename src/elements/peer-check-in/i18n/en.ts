@@ -101,7 +101,8 @@ export const checkInEn = {
   'checkIn.safety.no': 'No',
   'checkIn.safety.yes': 'Yes',
   'checkIn.safety.heading': "Thank you for telling us. You don't have to go through this alone.",
-  'checkIn.safety.text': 'You can talk to someone right now. These services are free and confidential.',
+  'checkIn.safety.text': 'You can talk to someone right now, any time of day.',
+  'checkIn.help.heading': 'Help is here, whenever you want it.',
   'checkIn.safety.continue': 'You can still send your check-in, or leave it here. Either is okay.',
   'checkIn.safety.announce': 'Help options are shown. You can talk to someone right now.',
 
@@ -131,7 +132,7 @@ export const checkInEn = {
   'checkIn.finish': 'See next steps',
   'checkIn.sending': 'Sending your check-in…',
   'checkIn.offline':
-    "You're offline, so your check-in has not been sent yet. Your answers are still here, and we'll send them when you're back online.",
+    "You're offline, so your check-in has not been sent yet. Your answers are still here. Keep this page open and we'll send them when you're back online.",
   'checkIn.notSent': 'Your check-in has not been sent. Your answers are still here.',
   'checkIn.sendNow': 'Send now',
   'checkIn.sent': 'Check-in sent.',
@@ -156,6 +157,10 @@ export const checkInEn = {
   'checkIn.result.lowItem':
     'Some of your answers suggest a part of life has been hard. It can help to talk it through.',
   'checkIn.result.again': 'Start a new check-in',
+  'checkIn.result.safety':
+    'Thank you for being honest about how things are. What you told us matters, and you can talk to someone right now.',
+  'checkIn.result.followUp': 'Someone from {campus} will get in touch within {days} working days.',
+  'checkIn.result.followUpNoDays': 'Someone from the campus wellbeing team will get in touch.',
 
   'checkIn.next.heading': 'Next steps you could take',
   'checkIn.next.crisis': 'Get help now',

@@ -105,7 +105,8 @@ export const checkInEs: CheckInMessages = {
   'checkIn.safety.no': 'No',
   'checkIn.safety.yes': 'Sí',
   'checkIn.safety.heading': 'Gracias por contárnoslo. No tienes que pasar por esto sin compañía.',
-  'checkIn.safety.text': 'Puedes hablar con alguien ahora mismo. Estos servicios son gratuitos y confidenciales.',
+  'checkIn.safety.text': 'Puedes hablar con alguien ahora mismo, a cualquier hora.',
+  'checkIn.help.heading': 'Aquí hay ayuda, cuando la quieras.',
   'checkIn.safety.continue': 'Puedes enviar tu chequeo o dejarlo aquí. Las dos opciones están bien.',
   'checkIn.safety.announce': 'Se muestran opciones de ayuda. Puedes hablar con alguien ahora mismo.',
 
@@ -135,7 +136,7 @@ export const checkInEs: CheckInMessages = {
   'checkIn.finish': 'Ver próximos pasos',
   'checkIn.sending': 'Enviando tu chequeo…',
   'checkIn.offline':
-    'No tienes conexión, así que tu chequeo todavía no se envió. Tus respuestas siguen aquí y las enviaremos cuando vuelvas a tener conexión.',
+    'No tienes conexión, así que tu chequeo todavía no se envió. Tus respuestas siguen aquí. Deja esta página abierta y las enviaremos cuando vuelvas a tener conexión.',
   'checkIn.notSent': 'Tu chequeo no se envió. Tus respuestas siguen aquí.',
   'checkIn.sendNow': 'Enviar ahora',
   'checkIn.sent': 'Chequeo enviado.',
@@ -163,6 +164,10 @@ export const checkInEs: CheckInMessages = {
   'checkIn.result.lowItem':
     'Algunas respuestas sugieren que una parte de tu vida ha sido difícil. Puede ayudar hablarlo con alguien.',
   'checkIn.result.again': 'Hacer un chequeo nuevo',
+  'checkIn.result.safety':
+    'Gracias por contar con sinceridad cómo están las cosas. Lo que nos dijiste importa, y puedes hablar con alguien ahora mismo.',
+  'checkIn.result.followUp': 'Alguien de {campus} se pondrá en contacto contigo en un plazo de {days} días hábiles.',
+  'checkIn.result.followUpNoDays': 'Alguien del equipo de bienestar del campus se pondrá en contacto contigo.',
 
   'checkIn.next.heading': 'Próximos pasos que podrías dar',
   'checkIn.next.crisis': 'Buscar ayuda ahora',

@@ -1,4 +1,4 @@
-import { arr, bool, int, literal, obj, opt, str, type Infer } from '../../../core/api/shape.js';
+import { arr, bool, int, lenientArr, literal, obj, opt, str, type Check, type Infer } from '../../../core/api/shape.js';
 
 const TOPICS = [
   'studies',
@@ -46,21 +46,37 @@ const EMOTIONS = [
 
 const httpsUrl = str({ max: 2048, pattern: /^https:\/\//i });
 
+/** An optional value that is dropped, not fatal, when it is wrong: one bad setting must not lose the others. */
+const dropIfBad = <T>(check: Check<T>) =>
+  opt<T | undefined>((value) => {
+    const result = check(value);
+    return result.ok ? result : { ok: true, value: undefined };
+  });
+
+/** A list whose unknown codes (a newer backend's) are left out; never shown raw. */
+const knownCodes = <T>(check: Check<T>, max: number): Check<T[]> => {
+  const lenient = lenientArr(check, { max });
+  return (value) => {
+    const result = lenient(value);
+    return result.ok ? { ok: true, value: result.value.items } : result;
+  };
+};
+
 /**
- * The parts of `GET /config` the check-in uses (the contract's `CampusConfig`). Unknown topic or emotion codes from
- * a newer backend fail the check; the element then falls back to its defaults rather than showing a raw code.
+ * The parts of `GET /config` the check-in uses (the contract's `CampusConfig`). Each setting is read on its own: a
+ * wrong one (an unknown topic code, a counselling page that is not https) is dropped and the rest still apply.
  */
 export const checkInConfigCheck = obj({
-  campusName: opt(str({ max: 120 })),
-  retentionDays: opt(int({ min: 1, max: 3650 })),
-  counsellingUrl: opt(httpsUrl),
-  features: opt(obj({ checkIn: opt(bool) })),
-  checkIn: opt(
+  campusName: dropIfBad(str({ max: 120, min: 1 })),
+  retentionDays: dropIfBad(int({ min: 1, max: 3650 })),
+  counsellingUrl: dropIfBad(httpsUrl),
+  features: dropIfBad(obj({ checkIn: dropIfBad(bool) })),
+  checkIn: dropIfBad(
     obj({
-      topics: opt(arr(literal(...TOPICS), { max: TOPICS.length })),
-      emotions: opt(arr(literal(...EMOTIONS), { max: EMOTIONS.length })),
-      followUp: opt(bool),
-      followUpWorkingDays: opt(int({ min: 1, max: 30 })),
+      topics: dropIfBad(knownCodes(literal(...TOPICS), 50)),
+      emotions: dropIfBad(knownCodes(literal(...EMOTIONS), 50)),
+      followUp: dropIfBad(bool),
+      followUpWorkingDays: dropIfBad(int({ min: 1, max: 30 })),
     }),
   ),
 });

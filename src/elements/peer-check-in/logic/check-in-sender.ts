@@ -7,7 +7,8 @@ export type SendState<R> =
   | { status: 'sending' }
   | { status: 'waiting'; error: ApiError }
   | { status: 'failed'; error: ApiError }
-  | { status: 'sent'; result: R };
+  /** `result` is undefined when the server accepted the check-in but its answer could not be read. */
+  | { status: 'sent'; result: R | undefined };
 
 type Send<R> = (body: unknown, idempotencyKey: string, signal: AbortSignal) => Promise<ApiResult<R>>;
 
@@ -43,7 +44,9 @@ export class CheckInSender<R> {
     if (this.inFlight || this.current.status === 'sent') return;
     this.body = body;
     this.key = newIdempotencyKey();
-    void this.attempt();
+    // The browser knows it is offline: wait for it to come back rather than spend seconds on doomed attempts.
+    if (!this.isOnline()) this.set({ status: 'waiting', error: { kind: 'network', message: 'offline' } });
+    else void this.attempt();
   }
 
   /** Sends the same check-in again with the same key, if it has not gone yet and nothing is in flight. */
@@ -52,9 +55,10 @@ export class CheckInSender<R> {
     if (this.current.status === 'waiting' || this.current.status === 'failed') void this.attempt();
   }
 
-  /** The browser is back online: send what is waiting. */
+  /** The browser is back online: send what is waiting, or what failed to reach the server. */
   online(): void {
-    if (this.current.status === 'waiting') this.retry();
+    const state = this.current;
+    if (state.status === 'waiting' || (state.status === 'failed' && reachFailure(state.error))) this.retry();
   }
 
   /** Forget the check-in (a new one starts). An attempt in flight is aborted and its answer ignored. */
@@ -80,7 +84,12 @@ export class CheckInSender<R> {
     this.inFlight = undefined;
     if (result.ok) {
       this.set({ status: 'sent', result: result.data });
-    } else if (result.error.kind === 'network' || result.error.kind === 'aborted' || !this.isOnline()) {
+    } else if (result.error.kind === 'invalid-response') {
+      // Only a 2xx answer can fail the shape check: the server accepted the check-in, its answer is unusable.
+      this.set({ status: 'sent', result: undefined });
+    } else if (!this.isOnline()) {
+      // Offline: wait for the browser's "online" event. Online, a network error is a failure to show (a server that
+      // is down, a proxy, CORS): no "online" event would ever come to send it.
       this.set({ status: 'waiting', error: result.error });
     } else {
       this.set({ status: 'failed', error: result.error });
@@ -91,4 +100,9 @@ export class CheckInSender<R> {
     this.current = state;
     this.onChange(state);
   }
+}
+
+/** The request never reached the server or got no answer: worth sending again when the connection changes. */
+function reachFailure(error: ApiError): boolean {
+  return error.kind === 'network' || error.kind === 'timeout' || error.kind === 'aborted';
 }

@@ -107,5 +107,8 @@ export function defaultSuggestions(
   }
   add('group', 'general');
   add('peer', 'general');
+  // Always a way forward, even where a page links no group or peer page: counselling, and crisis help (not urgent).
+  add('counsellor', 'general');
+  add('crisis', 'general');
   return steps;
 }

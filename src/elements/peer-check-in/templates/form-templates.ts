@@ -117,7 +117,7 @@ export function noteField(
     ></textarea>
     <p class="hint" id="note-count" part="note-count">
       ${i18n.parts('checkIn.note.count', {
-        count: isolate(i18n.number([...state.note].length)),
+        count: isolate(i18n.number(state.note.length)), // UTF-16 units, as maxlength counts
         max: isolate(i18n.number(NOTE_MAX)),
       })}
     </p>

@@ -55,7 +55,8 @@ export async function reminderCalendar(i18n: LocalizeController, state: Reminder
         alarmText: state.discreet ? title : i18n.t('checkIn.reminder.alarm'),
       },
     ],
-    { now, ...(state.discreet ? { discreetTitle: title } : {}) },
+    // Discreet: not even the product id names the library (its name says what the reminder is for).
+    { now, ...(state.discreet ? { discreetTitle: title, productId: '-//calendar//EN' } : {}) },
   );
   return { ics, fileName: calendarFileName(title) };
 }
