@@ -221,7 +221,14 @@ export const Offline: Story = {
     await pick(el, 'mood', '2');
     await pick(el, 'topics', 'loneliness');
     await typeNote(el, 'A long week.');
-    await send(el);
+    // The browser says it is offline while the check-in is sent (the element then waits for the "online" event).
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false });
+    try {
+      await send(el);
+    } finally {
+      Object.defineProperty(Navigator.prototype, 'onLine', onLine);
+    }
   },
 };
 
