@@ -9,6 +9,8 @@ import type { Database } from './db/database.ts';
 import type { Mailer } from './email/mailer.ts';
 import type { IdempotencyClaim } from './idempotency/idempotency-middleware.ts';
 import type { Logger } from './logging/logger.ts';
+import type { PeerRequestDeps } from './peer-requests/peer-request-deps.ts';
+import type { ClientAddressRule } from './rate-limit/client-address.ts';
 import type { RateLimiter } from './rate-limit/rate-limiter.ts';
 
 /** What handlers may use; reached through `c.var.deps`. */
@@ -31,14 +33,16 @@ export interface AppDeps {
   checkIns: CheckInDeps;
   /** Email to students; send with sendInBackground (email/send-in-background.ts) so no answer waits on it. */
   mailer: Mailer;
+  /** How every rate limit tells clients apart: the connection, or a trusted proxy's header (TRUSTED_PROXIES). */
+  clientAddress: ClientAddressRule;
+  /** Peer requests, supporters and their sign-in. */
+  peerRequests: PeerRequestDeps;
 }
 
 /** What the check-in endpoints need beyond the database. */
 export interface CheckInDeps {
   /** Counts POST /check-ins per client; null when CHECK_IN_RATE_LIMIT is 0. */
   rateLimiter: RateLimiter | null;
-  /** The header a trusted reverse proxy puts the client's address in; unset: the connection's address. */
-  clientAddressHeader: string | undefined;
   /** The staff summary's smallest reported count (CHECK_IN_MIN_COUNT). */
   minCount: number;
 }

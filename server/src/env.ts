@@ -4,6 +4,8 @@ import { emailSettingsFromEnv } from './email/email-settings.ts';
 import { parseAllowedOrigins } from './http/cors.ts';
 import { parseLogLevel } from './logging/logger.ts';
 import { defaultPaths } from './paths.ts';
+import { peerRequestOptionsFromEnv } from './peer-requests/peer-request-env.ts';
+import { parseTrustedProxies } from './rate-limit/client-address.ts';
 import { parseRateLimit } from './rate-limit/rate-limit-setting.ts';
 import { DEFAULT_CHECK_IN_MIN_COUNT, DEFAULT_CHECK_IN_RATE_LIMIT, type StartServerOptions } from './server.ts';
 
@@ -40,10 +42,12 @@ function parseHeaderName(name: string, value: string | undefined): string | unde
  * (comma-separated), SEED (e.g. "demo"), LOG_LEVEL (silent|error|warn|info|debug), ADMIN_TOKEN (the operator
  * token for the admin endpoints, at least 32 characters; unset turns admin access off), PGLITE_TEMPLATE_DIR (where
  * prepared empty PGlite databases are kept, default .data/pglite-templates; "none" runs initdb in the server),
- * CHECK_IN_RATE_LIMIT ("<requests>/<seconds>" per client, "0" off; default 20/600), CLIENT_ADDRESS_HEADER (a header
- * a trusted reverse proxy sets to the client's address, for that limit), CHECK_IN_MIN_COUNT (the staff summary's
- * smallest reported count, at least 3, default 5), PURGE_INTERVAL_MINUTES (how often the retention purge runs
- * inside the server, 0 off, default 60), SMTP_URL, EMAIL_FROM and OUTBOX_DIR (email/email-settings.ts).
+ * CHECK_IN_RATE_LIMIT ("<requests>/<seconds>" per client, "0" off; default 20/600), TRUSTED_PROXIES (addresses or
+ * networks of reverse proxies whose forwarding header names the client, for every rate limit) and
+ * CLIENT_ADDRESS_HEADER (that header, default X-Forwarded-For; only with TRUSTED_PROXIES), CHECK_IN_MIN_COUNT (the
+ * staff summary's smallest reported count, at least 3, default 5), PURGE_INTERVAL_MINUTES (how often the retention
+ * purge runs inside the server, 0 off, default 60), SMTP_URL, EMAIL_FROM and OUTBOX_DIR (email/email-settings.ts),
+ * and the peer-request settings (peer-requests/peer-request-env.ts).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartServerOptions {
   const databaseUrl = env.DATABASE_URL?.trim();
@@ -51,7 +55,12 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartServe
   const templateDir = env.PGLITE_TEMPLATE_DIR?.trim();
   const adminToken = env.ADMIN_TOKEN?.trim();
   if (adminToken) assertUsableAdminToken(adminToken);
+  const trustedProxies = parseTrustedProxies('TRUSTED_PROXIES', env.TRUSTED_PROXIES);
   const clientAddressHeader = parseHeaderName('CLIENT_ADDRESS_HEADER', env.CLIENT_ADDRESS_HEADER);
+  if (clientAddressHeader && trustedProxies.length === 0) {
+    // A header believed from anyone lets every client choose its own rate-limit key.
+    throw new Error('CLIENT_ADDRESS_HEADER is read only from TRUSTED_PROXIES: set TRUSTED_PROXIES to your proxy');
+  }
   return {
     port: parsePort(env.PORT),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -74,10 +83,13 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartServe
       rateLimit: env.CHECK_IN_RATE_LIMIT?.trim()
         ? parseRateLimit('CHECK_IN_RATE_LIMIT', env.CHECK_IN_RATE_LIMIT)
         : DEFAULT_CHECK_IN_RATE_LIMIT,
-      ...(clientAddressHeader ? { clientAddressHeader } : {}),
       // Below 3, a count could single out one student, or two who know each other.
       minCount: parseWholeNumber('CHECK_IN_MIN_COUNT', env.CHECK_IN_MIN_COUNT, 3, 1000, DEFAULT_CHECK_IN_MIN_COUNT),
     },
+    ...(trustedProxies.length > 0
+      ? { clientAddress: { trustedProxies, ...(clientAddressHeader ? { header: clientAddressHeader } : {}) } }
+      : {}),
+    peerRequests: peerRequestOptionsFromEnv(env),
     retention: {
       intervalMs: parseWholeNumber('PURGE_INTERVAL_MINUTES', env.PURGE_INTERVAL_MINUTES, 0, 10_080, 60) * 60_000,
     },

@@ -31,6 +31,12 @@ import { defaultHandlers } from './routes/index.ts';
 import { runSeed } from './seed/index.ts';
 import type { StaticRoots } from './static/static-routes.ts';
 import { readVersion } from './version.ts';
+import {
+  createPeerRequestDeps,
+  DEMO_ON_CALL_EMAIL,
+  type PeerRequestOptions,
+} from './peer-requests/peer-request-deps.ts';
+import { clientAddressRule, type ClientAddressSettings } from './rate-limit/client-address.ts';
 import { DailySecret } from './rate-limit/daily-secret.ts';
 import type { RateLimitSetting } from './rate-limit/rate-limit-setting.ts';
 import { RateLimiter } from './rate-limit/rate-limiter.ts';
@@ -82,11 +88,16 @@ export interface StartServerOptions {
   checkIns?: {
     /** POST /check-ins per client (CHECK_IN_RATE_LIMIT); null turns it off. Default 20 in 600 s. */
     rateLimit?: RateLimitSetting | null;
-    /** A header a trusted reverse proxy sets to the client's address (CLIENT_ADDRESS_HEADER). */
-    clientAddressHeader?: string;
     /** The staff summary suppresses counts below this (CHECK_IN_MIN_COUNT). Default 5. */
     minCount?: number;
   };
+  /**
+   * Reverse proxies whose forwarding header names the client, for every rate limit (TRUSTED_PROXIES,
+   * CLIENT_ADDRESS_HEADER). Default none: the connection's address counts, whatever headers say.
+   */
+  clientAddress?: ClientAddressSettings;
+  /** Peer requests, supporters and their sign-in (peer-requests/peer-request-deps.ts). */
+  peerRequests?: PeerRequestOptions;
   /** The scheduled purge of check-ins past retention and of ended rate-limit windows. */
   retention?: {
     /** Between runs (PURGE_INTERVAL_MINUTES); 0 turns the schedule off. Default 60 minutes. */
@@ -189,6 +200,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const idempotencyStore = new IdempotencyStore(db, timings);
     const rateLimit =
       options.checkIns?.rateLimit === undefined ? DEFAULT_CHECK_IN_RATE_LIMIT : options.checkIns.rateLimit;
+    const dailySecret = new DailySecret(db);
+    const campusConfig = cachedCampusConfig(db);
     const deps: AppDeps = {
       db,
       logger,
@@ -197,18 +210,28 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       lifecycle: { shuttingDown: false },
       crisisData,
       readiness: databaseReadiness(db, logger),
-      campusConfig: cachedCampusConfig(db),
+      campusConfig,
       crisisListCache: new PublicAnswerCache({
         maxAgeMs: PUBLIC_LIST_MAX_AGE_SECONDS * 1000,
         maxEntries: CRISIS_LIST_CACHE_ENTRIES,
         maxBytes: CRISIS_LIST_CACHE_BYTES,
       }),
       checkIns: {
-        rateLimiter: rateLimit ? new RateLimiter(db, new DailySecret(db), 'check-ins', rateLimit) : null,
-        clientAddressHeader: options.checkIns?.clientAddressHeader,
+        rateLimiter: rateLimit ? new RateLimiter(db, dailySecret, 'check-ins', rateLimit) : null,
         minCount: options.checkIns?.minCount ?? DEFAULT_CHECK_IN_MIN_COUNT,
       },
       mailer,
+      clientAddress: clientAddressRule(options.clientAddress),
+      peerRequests: createPeerRequestDeps(
+        db,
+        campusConfig,
+        dailySecret,
+        // The demo's escalations land in the outbox, so that the whole journey can be seen without a real address.
+        options.seed === 'demo'
+          ? { onCallEmail: DEMO_ON_CALL_EMAIL, ...options.peerRequests }
+          : { ...options.peerRequests },
+        logger,
+      ),
     };
     const app = buildApp({
       deps,
@@ -218,7 +241,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       staticRoots: { demoDir: defaultPaths.demoDir, cdnDir: defaultPaths.cdnDir, ...options.staticRoots },
       bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
       validateResponses: options.validateResponses ?? false,
-      securityChecks: { adminAuth, ...options.securityChecks },
+      securityChecks: { adminAuth, supporterAuth: deps.peerRequests.auth.check, ...options.securityChecks },
     });
 
     const purge = () => {

@@ -11,7 +11,10 @@ import { describeEachDatabase, type TestDatabase } from './helpers/databases.ts'
 import { countCheckIns, moodCheckIn, newKey, postCheckIn } from './helpers/check-in-fixtures.ts';
 import { problemOf, startTestServer, type TestServer } from './helpers/test-server.ts';
 
-/** The tests tell clients apart by this header, as a reverse proxy would (CLIENT_ADDRESS_HEADER). */
+/**
+ * The tests tell clients apart by this header, as a reverse proxy would (CLIENT_ADDRESS_HEADER); the test client
+ * connects from loopback, declared a trusted proxy (TRUSTED_PROXIES).
+ */
 const CLIENT_HEADER = 'X-Test-Client';
 let clientCounter = 0;
 const newClient = () => `198.51.100.${(clientCounter += 1)}`;
@@ -29,18 +32,26 @@ describe('rate limit settings', () => {
   it('comes from the environment with the other check-in settings', () => {
     const defaults = optionsFromEnv({});
     assert.deepEqual(defaults.checkIns, { rateLimit: { limit: 20, windowSeconds: 600 }, minCount: 5 });
+    assert.equal(defaults.clientAddress, undefined);
     assert.deepEqual(defaults.retention, { intervalMs: 3_600_000 });
     const set = optionsFromEnv({
       CHECK_IN_RATE_LIMIT: '0',
       CHECK_IN_MIN_COUNT: '10',
       PURGE_INTERVAL_MINUTES: '0',
       CLIENT_ADDRESS_HEADER: 'X-Real-IP',
+      TRUSTED_PROXIES: '10.0.0.5, 10.1.0.0/16',
     });
-    assert.deepEqual(set.checkIns, { rateLimit: null, minCount: 10, clientAddressHeader: 'X-Real-IP' });
+    assert.deepEqual(set.checkIns, { rateLimit: null, minCount: 10 });
+    assert.deepEqual(set.clientAddress, { trustedProxies: ['10.0.0.5', '10.1.0.0/16'], header: 'X-Real-IP' });
     assert.deepEqual(set.retention, { intervalMs: 0 });
     assert.throws(() => optionsFromEnv({ CHECK_IN_MIN_COUNT: '2' }), /CHECK_IN_MIN_COUNT/);
     assert.throws(() => optionsFromEnv({ PURGE_INTERVAL_MINUTES: '1.5' }), /PURGE_INTERVAL_MINUTES/);
-    assert.throws(() => optionsFromEnv({ CLIENT_ADDRESS_HEADER: 'X Real IP' }), /CLIENT_ADDRESS_HEADER/);
+    assert.throws(
+      () => optionsFromEnv({ CLIENT_ADDRESS_HEADER: 'X Real IP', TRUSTED_PROXIES: '10.0.0.5' }),
+      /CLIENT_ADDRESS_HEADER/,
+    );
+    // A header believed from anyone would let each client choose its own key.
+    assert.throws(() => optionsFromEnv({ CLIENT_ADDRESS_HEADER: 'X-Real-IP' }), /TRUSTED_PROXIES/);
   });
 });
 
@@ -61,7 +72,10 @@ describe('client address keys', () => {
 describeEachDatabase('rate limit on POST /check-ins', (target) => {
   let db: TestDatabase;
   let server: TestServer;
-  const limited = { checkIns: { rateLimit: { limit: 3, windowSeconds: 600 }, clientAddressHeader: CLIENT_HEADER } };
+  const limited = {
+    checkIns: { rateLimit: { limit: 3, windowSeconds: 600 } },
+    clientAddress: { trustedProxies: ['127.0.0.1', '::1'], header: CLIENT_HEADER },
+  };
 
   before(async () => {
     db = await target.open();

@@ -41,13 +41,15 @@ describeEachDatabase('CORS allowlist', (target) => {
     await db?.dispose();
   });
 
-  it('gives an allowed origin its CORS headers, exposing Retry-After and Idempotent-Replayed', async () => {
+  it('gives an allowed origin its CORS headers, exposing Retry-After, Idempotent-Replayed, ETag and Location', async () => {
     const response = await fetch(`${server.url}/api/v1/health`, { headers: { Origin: CAMPUS } });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('access-control-allow-origin'), CAMPUS);
     assert.deepEqual(headerList(response.headers.get('access-control-expose-headers')), [
       'retry-after',
       'idempotent-replayed',
+      'etag',
+      'location',
     ]);
     assert.ok(headerList(response.headers.get('vary')).includes('origin'));
     assert.equal(response.headers.get('access-control-allow-credentials'), null);
@@ -93,6 +95,7 @@ describeEachDatabase('CORS allowlist', (target) => {
       'authorization',
       'content-type',
       'idempotency-key',
+      'if-none-match',
       'registration-token',
       'request-secret',
     ]);

@@ -8,8 +8,10 @@ export interface CorsOptions {
   methods: readonly string[];
 }
 
-const ALLOWED_HEADERS = 'Content-Type, Idempotency-Key, Authorization, Request-Secret, Registration-Token';
-const EXPOSED_HEADERS = 'Retry-After, Idempotent-Replayed';
+const ALLOWED_HEADERS =
+  'Content-Type, Idempotency-Key, Authorization, Request-Secret, Registration-Token, If-None-Match';
+// ETag: a peer request's status is polled with If-None-Match; Location: the status URL of a new request.
+const EXPOSED_HEADERS = 'Retry-After, Idempotent-Replayed, ETag, Location';
 /** Two hours: the most Chromium honours. */
 const PREFLIGHT_MAX_AGE_SECONDS = '7200';
 

@@ -1,26 +1,111 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { BlockList, isIP, isIPv4, isIPv6 } from 'node:net';
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 
+/** What the operator said about reverse proxies in front of the server (TRUSTED_PROXIES, CLIENT_ADDRESS_HEADER). */
+export interface ClientAddressSettings {
+  /** Addresses and networks (`10.0.0.0/8`, `2001:db8::/32`) of the proxies whose forwarding header is believed. */
+  trustedProxies: readonly string[];
+  /** The header those proxies add the client's address to. Default X-Forwarded-For. */
+  header?: string;
+}
+
+/** The one rule every rate limit uses to tell clients apart (check-ins, peer requests, supporter sign-in). */
+export interface ClientAddressRule {
+  /** Null when no proxy is trusted: then only the connection's address counts. */
+  trusted: BlockList | null;
+  /** Lower-case header name. */
+  header: string;
+}
+
+export const DEFAULT_CLIENT_ADDRESS_HEADER = 'X-Forwarded-For';
+
+/** The connection's address only: what a server reachable without a proxy must use. */
+export const DIRECT_CONNECTIONS: ClientAddressRule = { trusted: null, header: DEFAULT_CLIENT_ADDRESS_HEADER };
+
+const CIDR = /^([^/]+)\/(\d{1,3})$/;
+
 /**
- * Where a request comes from, for rate limits only (it is hashed at once and never stored or logged). By default
- * the connection's address; behind a reverse proxy, every connection comes from the proxy, so a deployment names
- * the header the proxy sets (`CLIENT_ADDRESS_HEADER`, e.g. X-Real-IP), and its last value counts: the one the proxy
- * added (a client may send earlier ones itself).
+ * Reads TRUSTED_PROXIES: comma-separated addresses or CIDR networks. Throws with an explanation for anything else,
+ * so that a typo stops the start instead of trusting nobody (or everybody).
  */
-export function clientAddress(c: Context, header: string | undefined): string {
-  if (header) {
-    const value = c.req.header(header);
-    const last = value?.split(',').at(-1)?.trim();
-    return last ? addressKey(last) : 'unknown';
+export function parseTrustedProxies(name: string, value: string | undefined): string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const cidr = CIDR.exec(entry);
+    const address = cidr ? cidr[1]! : entry;
+    const family = isIP(address);
+    const prefix = cidr ? Number(cidr[2]) : undefined;
+    if (family === 0 || (prefix !== undefined && prefix > (family === 4 ? 32 : 128))) {
+      throw new Error(`${name} must list addresses or networks such as 10.0.0.5 or 10.0.0.0/8; got "${entry}"`);
+    }
   }
-  let address: string | undefined;
+  return entries;
+}
+
+/** The rule for these settings; without trusted proxies the header is never read, whoever sends it. */
+export function clientAddressRule(settings: ClientAddressSettings | undefined): ClientAddressRule {
+  const header = (settings?.header ?? DEFAULT_CLIENT_ADDRESS_HEADER).toLowerCase();
+  if (!settings || settings.trustedProxies.length === 0) return { trusted: null, header };
+  const trusted = new BlockList();
+  for (const entry of settings.trustedProxies) {
+    const cidr = CIDR.exec(entry);
+    const address = cidr ? cidr[1]! : entry;
+    const type = isIPv4(address) ? 'ipv4' : 'ipv6';
+    if (cidr) trusted.addSubnet(address, Number(cidr[2]), type);
+    else trusted.addAddress(address, type);
+  }
+  return { trusted, header };
+}
+
+/** An address as a proxy may write it in a forwarding header: "203.0.113.9:5123" and "[2001:db8::1]:443" lose the port. */
+function hopAddress(hop: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(hop);
+  if (bracketed) return bracketed[1]!;
+  const v4WithPort = /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(hop);
+  return v4WithPort ? v4WithPort[1]! : hop;
+}
+
+function isTrusted(rule: ClientAddressRule, address: string): boolean {
+  const family = isIP(address);
+  if (!rule.trusted || family === 0) return false;
+  return rule.trusted.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+function connectionAddress(c: Context): string | undefined {
   try {
-    address = getConnInfo(c).remote.address;
+    return getConnInfo(c).remote.address;
   } catch {
     // Not served by @hono/node-server (app.request() in a test): no socket to ask.
+    return undefined;
   }
-  return address ? addressKey(address) : 'unknown';
+}
+
+/**
+ * Where a request comes from, for rate limits only (it is hashed at once and never stored or logged): the
+ * connection's address, unless that is a proxy the operator trusts. Then the forwarding header is read from the
+ * right, the end the proxy wrote, past every hop that is itself a trusted proxy; the first other address is the
+ * client. Whatever a client writes into the header itself sits further left and is never reached, so it cannot
+ * pick its own key.
+ */
+export function clientAddress(c: Context, rule: ClientAddressRule): string {
+  const connection = connectionAddress(c);
+  if (!connection) return 'unknown';
+  let client = connection;
+  if (isTrusted(rule, connection)) {
+    const hops = (c.req.header(rule.header) ?? '')
+      .split(',')
+      .map((hop) => hopAddress(hop.trim()))
+      .filter((hop) => hop !== '');
+    for (let index = hops.length - 1; index >= 0; index -= 1) {
+      client = hops[index]!;
+      if (!isTrusted(rule, client)) break;
+    }
+  }
+  return addressKey(client);
 }
 
 /** The eight 16-bit groups of an IPv6 address, "::" expanded (an embedded IPv4 tail counts as two groups). */

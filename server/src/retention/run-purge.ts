@@ -4,6 +4,7 @@ import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase, type DatabaseConfig } from '../db/open-database.ts';
 import { defaultPaths } from '../paths.ts';
+import { purgePeerRequests } from '../peer-requests/purge-peer-requests.ts';
 import { purgeRateLimits } from '../rate-limit/purge-rate-limits.ts';
 import { purgeExpiredCheckIns } from './purge-check-ins.ts';
 
@@ -31,9 +32,12 @@ export async function runPurge(config: DatabaseConfig): Promise<string> {
     await migrate(db, defaultPaths.migrations);
     const checkIns = await purgeExpiredCheckIns(db);
     const rateLimits = await purgeRateLimits(db);
+    const peerRequests = await purgePeerRequests(db);
     return (
       `Deleted ${checkIns.checkIns} check-in(s) older than ${checkIns.retentionDays} day(s), ` +
       `with ${checkIns.followUps} follow-up request(s); ` +
+      `${peerRequests.requests} peer request(s) ended or untouched that long, ` +
+      `${peerRequests.sessions} expired supporter session(s); ` +
       `and ${rateLimits.windows} ended rate-limit window(s), ${rateLimits.secrets} old secret(s).`
     );
   } finally {

@@ -11,9 +11,9 @@ import type { HandlerMap } from './handler-types.ts';
 
 /** Counts this request against its client's limit; over it, a 429 with Retry-After and nothing is stored. */
 async function enforceRateLimit(c: Context<AppEnv>): Promise<void> {
-  const { rateLimiter, clientAddressHeader } = c.var.deps.checkIns;
+  const { rateLimiter } = c.var.deps.checkIns;
   if (!rateLimiter) return;
-  const outcome = await rateLimiter.hit(clientAddress(c, clientAddressHeader));
+  const outcome = await rateLimiter.hit(clientAddress(c, c.var.deps.clientAddress));
   if (outcome.allowed) return;
   throw new HttpProblem(429, {
     detail: 'Many check-ins have come from this network in a short time. Please try again a little later.',

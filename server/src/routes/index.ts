@@ -7,6 +7,8 @@ import { crisisResourceHandlers } from './crisis-resources.ts';
 import { groupHandlers } from './groups.ts';
 import type { HandlerMap } from './handler-types.ts';
 import { healthHandlers } from './health.ts';
+import { peerRequestHandlers } from './peer-requests.ts';
+import { supporterHandlers } from './supporter.ts';
 
 /**
  * Every implemented contract operation. A new endpoint: write a module exporting a HandlerMap
@@ -21,4 +23,6 @@ export const defaultHandlers: HandlerMap = {
   ...adminCheckInHandlers,
   ...groupHandlers,
   ...adminGroupHandlers,
+  ...peerRequestHandlers,
+  ...supporterHandlers,
 };
