@@ -10,9 +10,15 @@ export function referenceServerPlugin() {
     async serverStart({ config }) {
       const testOrigin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
       const origins = [testOrigin, testOrigin.replace('localhost', '127.0.0.1')].join(',');
-      // Every browser test sends from 127.0.0.1: the check-in rate limit (per address) is for real campuses, not this.
+      // Every browser test sends from 127.0.0.1: the per-address rate limits are for real campuses, not this.
       starting = startReferenceServer({
-        env: { ALLOWED_ORIGINS: origins, SEED: 'demo', CHECK_IN_RATE_LIMIT: '0' },
+        env: {
+          ALLOWED_ORIGINS: origins,
+          SEED: 'demo',
+          CHECK_IN_RATE_LIMIT: '0',
+          PEER_REQUEST_RATE_LIMIT: '0',
+          SIGN_IN_RATE_LIMIT: '0',
+        },
       }).then((s) => (server = s));
       await starting;
     },
