@@ -42,12 +42,7 @@ async function refreshDueSessions(db: Database, now: Date): Promise<number> {
       const plan = planSessions(row.record, now);
       await tx.query(
         'UPDATE groups SET search = array_to_tsvector($2::text[]), sessions_until = $3::timestamptz, ends_at = $4::timestamptz WHERE id = $1',
-        [
-          id,
-          searchLexemes(row.record, plan),
-          plan.until.toISOString(),
-          plan.endsAt?.toISOString() ?? null,
-        ],
+        [id, searchLexemes(row.record, plan), plan.until.toISOString(), plan.endsAt?.toISOString() ?? null],
       );
       await writeSessions(tx, id, plan, row.record.cancelledSessions);
     });

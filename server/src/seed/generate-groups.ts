@@ -59,8 +59,9 @@ const FACILITATORS = ['trained-peer', 'lived-experience', 'clinician'] as const;
 /** The `index`-th generated group. */
 export function generatedGroup(index: number, random: () => number): NewGroup {
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
-  const some = <T>(values: readonly T[], most: number): T[] =>
-    [...new Set(Array.from({ length: 1 + Math.floor(random() * most) }, () => pick(values)))];
+  const some = <T>(values: readonly T[], most: number): T[] => [
+    ...new Set(Array.from({ length: 1 + Math.floor(random() * most) }, () => pick(values))),
+  ];
   const [topic, label] = pick(TOPICS);
   const format = random() < 0.55 ? 'in-person' : random() < 0.6 ? 'online' : 'hybrid';
   const venue = { name: `Building ${1 + (index % 40)}`, room: `Room ${100 + (index % 300)}` };
@@ -73,7 +74,15 @@ export function generatedGroup(index: number, random: () => number): NewGroup {
     name: `${label} ${pick(KINDS)} ${index}`,
     summary: `A ${pick(SUMMARY_WORDS)} group to ${pick(SUMMARY_WORDS)} and ${pick(SUMMARY_WORDS)} about ${label.toLowerCase()}.`,
     description: 'A group made up for benchmarks.',
-    topics: [...new Set([topic, ...some(TOPICS.map(([code]) => code), 2)])],
+    topics: [
+      ...new Set([
+        topic,
+        ...some(
+          TOPICS.map(([code]) => code),
+          2,
+        ),
+      ]),
+    ],
     audiences: some(AUDIENCES, 2),
     format,
     languages: random() < 0.15 ? ['es'] : random() < 0.1 ? ['en', 'es-MX'] : ['en'],
@@ -86,7 +95,10 @@ export function generatedGroup(index: number, random: () => number): NewGroup {
       timeZone: pick(ZONES),
       startLocal: `2026-${String(month).padStart(2, '0')}-0${1 + Math.floor(random() * 7)}T${String(hour).padStart(2, '0')}:${random() < 0.5 ? '00' : '30'}`,
       durationMinutes: 60 + 15 * Math.floor(random() * 4),
-      rrule: random() < 0.1 ? `FREQ=MONTHLY;BYDAY=1${day}` : `FREQ=WEEKLY;BYDAY=${day}${random() < 0.2 ? ';INTERVAL=2' : ''}`,
+      rrule:
+        random() < 0.1
+          ? `FREQ=MONTHLY;BYDAY=1${day}`
+          : `FREQ=WEEKLY;BYDAY=${day}${random() < 0.2 ? ';INTERVAL=2' : ''}`,
     },
     capacity,
     waitlistEnabled: random() < 0.8,
