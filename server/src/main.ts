@@ -5,6 +5,11 @@ import { startServer } from './server.ts';
 async function main(): Promise<void> {
   const options = optionsFromEnv();
   const server = await startServer(options);
+  // Demo accounts only (SEED=demo, never with NODE_ENV=production): new passwords on every start. Printed before
+  // "listening on", so a script that waits for that line has them too.
+  for (const signIn of server.demoSignIns) {
+    process.stdout.write(`demo sign-in: ${signIn.login} / ${signIn.password} (${signIn.description})\n`);
+  }
   process.stdout.write(`peer-support server listening on ${server.url}\n`);
   process.stdout.write(`demo page: ${server.url}/\n`);
 

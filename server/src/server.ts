@@ -29,6 +29,7 @@ import { defaultPaths } from './paths.ts';
 import type { HandlerMap } from './routes/handler-types.ts';
 import { defaultHandlers } from './routes/index.ts';
 import { runSeed } from './seed/index.ts';
+import type { DemoSignIn } from './seed/seeder.ts';
 import type { StaticRoots } from './static/static-routes.ts';
 import { readVersion } from './version.ts';
 import {
@@ -126,6 +127,8 @@ export interface RunningServer {
   app: Hono<AppEnv>;
   logger: Logger;
   idempotencyStore: IdempotencyStore;
+  /** Sign-ins of the demo's supporter accounts (SEED=demo), for `npm start` to print; empty otherwise. */
+  demoSignIns: readonly DemoSignIn[];
   /** Stops accepting, lets in-flight requests finish (bounded), closes the database if it opened it. */
   close(): Promise<void>;
 }
@@ -188,8 +191,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     if (migrated.applied.length > 0) {
       logger.info('migrations applied', { versions: migrated.applied.map((m) => m.version).join(',') });
     }
+    const demoSignIns: DemoSignIn[] = [];
     if (options.seed) {
-      await runSeed(db, options.seed, { crisisData });
+      await runSeed(db, options.seed, {
+        crisisData,
+        signIns: demoSignIns,
+        ...(options.peerRequests?.passwordCost ? { passwordCost: options.peerRequests.passwordCost } : {}),
+      });
       logger.info('seed applied', { seed: options.seed });
     }
 
@@ -290,7 +298,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       return closing;
     };
 
-    return { url: formatUrl(host, port), port, host, db, app, logger, idempotencyStore, close };
+    return { url: formatUrl(host, port), port, host, db, app, logger, idempotencyStore, demoSignIns, close };
   } catch (error) {
     clearInterval(purgeTimer);
     await retention?.stop();

@@ -3,6 +3,7 @@ import { seedBundledNationalLines } from './bundled-national-lines.ts';
 import { seedDemoCampusConfig } from './demo-campus-config.ts';
 import { seedDemoCampusCrisisResources } from './demo-campus-crisis-resources.ts';
 import { seedDemoGroups } from './seed-demo-groups.ts';
+import { seedDemoSupporters } from './demo-supporters.ts';
 import type { SeedContext, Seeder } from './seeder.ts';
 
 /**
@@ -10,7 +11,13 @@ import type { SeedContext, Seeder } from './seeder.ts';
  * demo data here (e.g. groups, crisis resources) as further Seeder steps.
  */
 export const seeds: Readonly<Record<string, readonly Seeder[]>> = {
-  demo: [seedDemoCampusConfig, seedBundledNationalLines, seedDemoCampusCrisisResources, seedDemoGroups],
+  demo: [
+    seedDemoCampusConfig,
+    seedBundledNationalLines,
+    seedDemoCampusCrisisResources,
+    seedDemoGroups,
+    seedDemoSupporters,
+  ],
 };
 
 export async function runSeed(db: Database, name: string, context: SeedContext): Promise<void> {

@@ -1,8 +1,12 @@
 import type { Database } from '../../src/db/database.ts';
 import { defaultHandlers } from '../../src/routes/index.ts';
 import { startServer, type RunningServer, type StartServerOptions } from '../../src/server.ts';
+import type { ScryptCost } from '../../src/supporters/passwords.ts';
 import { loadTestContract } from './test-contract.ts';
 import { createTestState, testHandlers, type TestHandlerState } from './test-handlers.ts';
+
+/** scrypt at 1 MiB: the same code path as the real cost, about a thousandth of its work. */
+export const TEST_PASSWORD_COST: ScryptCost = { N: 1024, r: 8, p: 1 };
 
 export interface TestServer extends RunningServer {
   state: TestHandlerState;
@@ -27,6 +31,8 @@ export async function startTestServer(
     handlers: { ...defaultHandlers, ...testHandlers(state) },
     retention: { intervalMs: 0 },
     ...options,
+    // Passwords hashed at a test's cost, so that demo seeds and sign-ins take milliseconds, not a second.
+    peerRequests: { passwordCost: TEST_PASSWORD_COST, ...options.peerRequests },
   });
   return Object.assign(server, { state });
 }
