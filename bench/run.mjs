@@ -6,6 +6,7 @@
 //      database) and again on the same directory (restart); resident memory after start and after 200 sequential
 //      GET /api/v1/health.
 //   3. The render ratio: 100 crisis panels against the same markup as static HTML (bench/render.mjs).
+//   3b. 1,000 groups in <peer-group-finder> against the same markup as static HTML (bench/render-groups.mjs).
 //   4. The demo page's layout shift, long tasks, LCP and emergency link, desktop and throttled mobile
 //      (bench/page-load.mjs).
 //   5. The server under load next to a bare Hono server on the same core, and the embedded database's starts
@@ -19,6 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { measureEntries, projectRoot } from './sizes.mjs';
 import { benchRender, renderTables } from './render.mjs';
 import { benchPageLoad, pageLoadTables } from './page-load.mjs';
+import { benchRenderGroups, renderGroupsTables } from './render-groups.mjs';
 
 const HEALTH_REQUESTS = 200;
 const START_TIMEOUT_MS = 120_000;
@@ -61,6 +63,10 @@ const render = await benchRender();
 if (render.skipped) console.log(`\nRender: skipped (${render.skipped})`);
 for (const table of renderTables(render)) printTable(table.title, table.headers, table.rows);
 
+const renderGroups = await benchRenderGroups();
+if (renderGroups.skipped) console.log(`\nRender groups: skipped (${renderGroups.skipped})`);
+for (const table of renderGroupsTables(renderGroups)) printTable(table.title, table.headers, table.rows);
+
 const pageLoad = await benchPageLoad();
 if (pageLoad.skipped) console.log(`\nPage load: skipped (${pageLoad.skipped})`);
 for (const table of pageLoadTables(pageLoad)) printTable(table.title, table.headers, table.rows);
@@ -82,6 +88,7 @@ console.log(
     })),
     server,
     render,
+    renderGroups,
     pageLoad,
     serverLoad,
   })}`,
