@@ -36,7 +36,7 @@ import {
   type GroupSummary,
   type Registration,
 } from './logic/group-data.js';
-import { discreetTitleFor } from './logic/group-calendar.js';
+import { discreetTitleFor, downloadGroupCalendar, locationWords } from './logic/group-calendar.js';
 import { pluralKey } from './logic/plural.js';
 import { RegistrationSender, type JoinState } from './logic/registration-sender.js';
 import { browserTimeZone } from './logic/time-format.js';
@@ -76,10 +76,6 @@ const IDLE = { status: 'idle' } as const;
 
 type MoreState = { status: 'idle' } | { status: 'loading' } | { status: 'failed'; error: ApiError };
 type CodeCancel = { text: string; invalid: boolean; state: CancelState };
-
-/** The calendar writer, loaded only when a student asks for a calendar file. */
-const groupCalendarModule = () => import('./logic/group-calendar.js');
-const calendarModule = () => import('../../core/calendar/index.js');
 
 /**
  * @tag peer-group-finder
@@ -883,19 +879,19 @@ export class PeerGroupFinder extends PeerWidgetElement {
         ? (outcome.registration.location ?? publicLocation)
         : publicLocation;
     try {
-      const [{ groupCalendar, locationWords }, { downloadCalendar }] = await Promise.all([
-        groupCalendarModule(),
-        calendarModule(),
-      ]);
-      const { ics, fileName } = await groupCalendar(this.openDetailsValue ?? group, {
-        discreet: this.calendarDiscreet,
-        discreetTitle: discreetTitleFor(group, this.i18n.t('groups.calendar.discreetTitle')),
-        domain: this.calendarDomain(),
-        locationText: locationWords(location),
-        description: group.summary,
-        url: httpsHref(location?.online?.joinUrl),
-      });
-      downloadCalendar(ics, fileName, this.ownerDocument);
+      // The calendar writer itself loads only now (most students never ask for a file).
+      await downloadGroupCalendar(
+        this.openDetailsValue ?? group,
+        {
+          discreet: this.calendarDiscreet,
+          discreetTitle: discreetTitleFor(group, this.i18n.t('groups.calendar.discreetTitle')),
+          domain: this.calendarDomain(),
+          locationText: locationWords(location),
+          description: group.summary,
+          url: httpsHref(location?.online?.joinUrl),
+        },
+        this.ownerDocument,
+      );
       this.calendarProblem = false;
       this.announcer.announce(this.i18n.t('groups.calendar.added'));
     } catch {

@@ -56,6 +56,19 @@ export async function groupCalendar(
   return { ics, fileName: calendarFileName(title) };
 }
 
+/** Writes the group's file (see `groupCalendar`) and hands it to the student as a download from `doc`. */
+export async function downloadGroupCalendar(
+  group: Pick<GroupSummary, 'id' | 'name' | 'schedule' | 'nextOccurrences'>,
+  options: GroupCalendarOptions,
+  doc: Document,
+): Promise<void> {
+  const [{ ics, fileName }, { downloadCalendar }] = await Promise.all([
+    groupCalendar(group, options),
+    calendarModule(),
+  ]);
+  downloadCalendar(ics, fileName, doc);
+}
+
 /** "YYYY-MM-DDTHH:mm" on the group's clock at `instant` (how the contract writes local starts). */
 export function localStart(instant: string, zone: string): string {
   const wall = wallTimeInZone(new Date(instant), zone);
