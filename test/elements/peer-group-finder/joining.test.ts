@@ -174,6 +174,7 @@ describe('<peer-group-finder> details and joining', () => {
     expect(text($(el, '[part="outcome"]'))).to.contain('As you gave no email, we cannot tell you');
     expect(el.shadowRoot!.textContent!.includes(SECRET_ROOM), `no SECRET_ROOM on screen`).to.equal(false);
     expect(await announced(el)).to.contain('Your place on the waitlist: 3.');
+    await expect(el).to.be.accessible();
   });
 
   it('retries a failed registration with the same key, keeping focus on the button and the details typed', async () => {
@@ -245,6 +246,7 @@ describe('<peer-group-finder> details and joining', () => {
     $<HTMLButtonElement>(el, '[part="cancel"]')!.click();
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('cancel-no');
+    await expect(el).to.be.accessible();
     await sendKeys({ press: 'Enter' }); // "Keep my place"
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('cancel');

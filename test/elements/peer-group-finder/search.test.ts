@@ -88,6 +88,20 @@ describe('<peer-group-finder> search', () => {
     expect($$(el, '[part="card-name"]').map(text)).to.deep.equal(['Group newer']);
   });
 
+  it('aborts its search when it leaves the page, and searches again when it comes back', async () => {
+    const { held, list } = heldAnswers();
+    const net = groupsFetch({ list });
+    const el = await mount(html`<peer-group-finder api-base=${API} .fetch=${net.fetch}></peer-group-finder>`);
+    await until(() => held.length === 1);
+    const parent = el.parentElement!;
+    el.remove();
+    expect(held[0]!.signal?.aborted, 'aborted on leaving').to.equal(true);
+    parent.append(el);
+    await until(() => held.length === 2, 2000, 'a new search');
+    held[1]!.release(json(groupPage([groupSummary('back')])));
+    await until(() => $$(el, '[part="card"]').length === 1);
+  });
+
   it('announces the number of results once per settled change, never for a search a newer one replaced', async () => {
     const { held, list } = heldAnswers();
     const answer = (index: number) => {
