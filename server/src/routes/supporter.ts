@@ -182,14 +182,9 @@ export const supporterHandlers: HandlerMap = {
       });
     }
     const row = await change(c, supporter, input.path.requestId as string, (locked) => {
-      if (isHolder(locked, supporter) && locked.status === 'claimed') return 'unchanged';
-      if (locked.status === 'claimed' || locked.status === 'in-progress') {
-        throw conflict(
-          isHolder(locked, supporter)
-            ? 'You already hold this request.'
-            : 'Someone else has already claimed this request.',
-        );
-      }
+      const held = locked.status === 'claimed' || locked.status === 'in-progress';
+      if (held && isHolder(locked, supporter)) return 'unchanged';
+      if (held) throw conflict('Someone else has already claimed this request.');
       if (!canTake('claim', locked.status)) refuseState(locked.status);
       return { action: 'claim' };
     });
