@@ -11,7 +11,7 @@ export interface AvailabilityPicture {
   availability: Availability;
   /**
    * Minutes until a supporter is expected to pick up the request at `position` (1 = next), or null when that cannot
-   * be said honestly: nobody on shift, outside the hours, or not before this stretch of opening ends.
+   * be said honestly: nobody on shift, outside the hours, or not before this stretch of opening ends (a pick-up at closing time is no pick-up).
    */
   waitFor(position: number): number | null;
 }
@@ -21,6 +21,8 @@ export interface AvailabilityOptions {
   minutesPerRequest: number;
   /** How long the roster (hours, shifts, training) is kept before it is read again. */
   rosterMaxAgeMs: number;
+  /** The time the roster is worked out from (tests fix it). Default: the system clock. */
+  clock?: () => number;
 }
 
 /**
@@ -37,7 +39,7 @@ export class AvailabilityService {
   ) {
     this.roster = new ExpiringValue(async () => {
       const campus = await this.campusConfig.get();
-      return { campus, roster: await loadRoster(db, campus, Date.now()) };
+      return { campus, roster: await loadRoster(db, campus, (options.clock ?? Date.now)()) };
     }, options.rosterMaxAgeMs);
   }
 
@@ -60,7 +62,7 @@ export class AvailabilityService {
     const waitFor = (position: number): number | null => {
       if (!open) return null;
       const minutes = Math.ceil(position / reading.onShift) * this.options.minutesPerRequest;
-      if (reading.openUntil && now.getTime() + minutes * 60_000 > reading.openUntil.getTime()) return null;
+      if (reading.openUntil && now.getTime() + minutes * 60_000 >= reading.openUntil.getTime()) return null;
       return minutes;
     };
     return {
