@@ -641,6 +641,12 @@ export class PeerGroupFinder extends PeerWidgetElement {
     opener?.focus();
   }
 
+  /**
+   * Details open in one native modal `<dialog>`, not a region expanding inside the card: they hold a form and, after
+   * joining, the cancel code, so the student's task is a step of its own. The platform then gives Escape, the top
+   * layer, an inert page behind (a screen reader does not wander into 1,000 cards) and no reflow of the list, so
+   * "Show more" and the scroll position stay as they were; focus returns to the card's button on closing.
+   */
   private renderDialog() {
     const group = this.openGroup;
     return html`<dialog part="dialog" aria-labelledby="dialog-name" @close=${this.onDialogClose}>
