@@ -45,11 +45,13 @@ export class AvailabilityService {
 
   /**
    * Loads the roster if it is due (on the database, not in a transaction: call this before opening one), then
-   * returns a function that works out the picture on any connection, inside a transaction too.
+   * returns a function that works out the picture on any connection, inside a transaction too (with the due queue's
+   * length when the caller has just counted it).
    */
-  async prepare(): Promise<(db: Queryable, now: Date) => Promise<AvailabilityPicture>> {
+  async prepare(): Promise<(db: Queryable, now: Date, queueLength?: number) => Promise<AvailabilityPicture>> {
     const { campus, roster } = await this.roster.get();
-    return async (db, now) => this.picture(campus, readRoster(roster, now.getTime()), await countDueQueue(db), now);
+    return async (db, now, queueLength) =>
+      this.picture(campus, readRoster(roster, now.getTime()), queueLength ?? (await countDueQueue(db)), now);
   }
 
   /** Forgets the roster, e.g. after the command line changed shifts in this process. */

@@ -14,7 +14,8 @@ export interface PeerRequestPurge {
 /**
  * Deletes peer requests retentionDays after they ended (closed or cancelled), and requests nobody has touched for
  * retentionDays (left open, e.g. queued while nobody was on shift), each with its notes, escalation and audit log
- * (ON DELETE CASCADE); and expired supporter sessions. One transaction; safe on several instances at once.
+ * (ON DELETE CASCADE); and expired supporter sessions. One transaction; safe on several instances at once. Then
+ * the requests table is analyzed.
  */
 export async function purgePeerRequests(db: Database): Promise<PeerRequestPurge> {
   return db.transaction(async (tx) => {
@@ -30,6 +31,9 @@ export async function purgePeerRequests(db: Database): Promise<PeerRequestPurge>
       [retentionDays],
     );
     const sessions = await purgeExpiredSessions(tx);
+    // Fresh statistics for the queue's plans: PGlite never analyzes a table by itself, and without them its planner
+    // sorts the whole queue for a page instead of reading the index in order.
+    await tx.exec('ANALYZE peer_requests');
     return { retentionDays, requests: requests?.n ?? 0, sessions };
   });
 }

@@ -36,7 +36,9 @@ export interface RequestRow {
   escalation_acknowledged_at: Date | null;
   escalated_by_id: string | null;
   escalated_by_name: string | null;
-  /** Place in the queue (1 = next) while queued and due; null otherwise. */
+  /** Queued and due: it has a place in the queue. */
+  waiting: boolean;
+  /** Place in the queue (1 = next) while waiting; null otherwise. Filled in by findRequest and queuePage. */
   position: number | null;
   note_count: number;
 }
@@ -45,8 +47,8 @@ export interface RequestRow {
 const NOW = `date_trunc('milliseconds', now())`;
 
 /**
- * A request with its claimer, its escalation, its place and its note count. The place counts the queued requests
- * that are due, up to and including this one, in queue order: the queued index answers it.
+ * A request with its claimer, its escalation, whether it is waiting (queued and due) and its note count. Places are
+ * counted apart (queueCounts), once per answer rather than once per row.
  */
 const VIEW_SELECT = `
   SELECT r.*,
@@ -54,15 +56,29 @@ const VIEW_SELECT = `
          e.id AS escalation_id, e.reason AS escalation_reason, e.created_at AS escalated_at,
          e.acknowledged_at AS escalation_acknowledged_at, e.created_by AS escalated_by_id,
          es.display_name AS escalated_by_name,
-         CASE WHEN r.status = 'queued' AND r.due_at <= now() THEN (
-           SELECT count(*) FROM peer_requests q
-            WHERE q.status = 'queued' AND q.due_at <= now() AND (q.due_at, q.id) <= (r.due_at, r.id)
-         ) END AS position,
+         (r.status = 'queued' AND r.due_at <= now()) AS waiting,
          (SELECT count(*) FROM peer_request_notes n WHERE n.request_id = r.id) AS note_count
     FROM peer_requests r
     LEFT JOIN supporters c ON c.id = r.claimed_by
     LEFT JOIN peer_request_escalations e ON e.request_id = r.id
     LEFT JOIN supporters es ON es.id = e.created_by`;
+
+/**
+ * The due queue in one pass: how many requests wait (queued and due), and how many of them come up to and including
+ * the one at `key` in queue order (when due, then id), which is its place.
+ */
+export async function queueCounts(
+  db: Queryable,
+  key?: { dueAt: Date; id: string },
+): Promise<{ queueLength: number; upTo: number }> {
+  const [row] = await db.query<{ queue_length: number; up_to: number }>(
+    `SELECT count(*) AS queue_length,
+            count(*) FILTER (WHERE (due_at, id) <= ($1::timestamptz, $2::text)) AS up_to
+       FROM peer_requests WHERE status = 'queued' AND due_at <= now()`,
+    [key?.dueAt ?? null, key?.id ?? null],
+  );
+  return { queueLength: row?.queue_length ?? 0, upTo: row?.up_to ?? 0 };
+}
 
 /** Who changed a request, for the audit log. */
 export type Actor = { kind: 'student' } | { kind: 'supporter'; supporterId: string };
@@ -110,10 +126,23 @@ export async function insertRequest(tx: Queryable, request: PeerRequestCreate, s
   return id;
 }
 
-/** The request for a view, or undefined. */
+/** The request for a view with its place, and the length of the due queue; undefined when there is none. */
+export async function findRequestInQueue(
+  db: Queryable,
+  id: string,
+): Promise<{ row: RequestRow; queueLength: number } | undefined> {
+  const [row] = await db.query<RequestRow>(`${VIEW_SELECT} WHERE r.id = $1`, [id]);
+  if (!row) return undefined;
+  const counts = await queueCounts(db, { dueAt: row.due_at, id: row.id });
+  return { row: { ...row, position: row.waiting ? counts.upTo : null }, queueLength: counts.queueLength };
+}
+
+/** The request for a view with its place, or undefined. */
 export async function findRequest(db: Queryable, id: string): Promise<RequestRow | undefined> {
   const [row] = await db.query<RequestRow>(`${VIEW_SELECT} WHERE r.id = $1`, [id]);
-  return row;
+  if (!row) return undefined;
+  const position = row.waiting ? (await queueCounts(db, { dueAt: row.due_at, id: row.id })).upTo : null;
+  return { ...row, position };
 }
 
 /** Locks the request's row for the rest of the transaction and returns it, so a change is decided on its current state. */
@@ -239,7 +268,11 @@ export interface QueueQuery {
   limit: number;
 }
 
-/** One page of requests in queue order (when due, then id), with one more row to tell whether another page follows. */
+/**
+ * One page of requests in queue order (when due, then id), with one more row to tell whether another page follows.
+ * Places: the waiting requests before the page, counted once, then one more for each waiting request on it (every
+ * waiting request between the page's ends is on it whenever the filter shows queued ones).
+ */
 export async function queuePage(db: Queryable, query: QueueQuery): Promise<RequestRow[]> {
   const params: unknown[] = [query.statuses];
   const conditions = ['r.status = ANY($1::text[])'];
@@ -255,8 +288,11 @@ export async function queuePage(db: Queryable, query: QueueQuery): Promise<Reque
     conditions.push(`(r.due_at, r.id) > ($${params.length - 1}::timestamptz, $${params.length}::text)`);
   }
   params.push(query.limit + 1);
-  return db.query<RequestRow>(
+  const rows = await db.query<RequestRow>(
     `${VIEW_SELECT} WHERE ${conditions.join(' AND ')} ORDER BY r.due_at, r.id LIMIT $${params.length}`,
     params,
   );
+  let place = 0;
+  if (rows.some((row) => row.waiting) && query.after) place = (await queueCounts(db, query.after)).upTo;
+  return rows.map((row) => ({ ...row, position: row.waiting ? (place += 1) : null }));
 }

@@ -24,8 +24,5 @@ export function canTake(action: RequestAction, from: PeerRequestState): boolean 
   return TRANSITIONS[action].from.includes(from);
 }
 
-/** States a request leaves no more; its contact details are deleted on entering one. */
-export const ENDED_STATES: readonly PeerRequestState[] = ['closed', 'cancelled'];
-
 /** Requests supporters work on: the queue's default filter. */
 export const OPEN_STATES: readonly PeerRequestState[] = ['queued', 'claimed', 'in-progress'];

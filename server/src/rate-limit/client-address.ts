@@ -20,9 +20,6 @@ export interface ClientAddressRule {
 
 export const DEFAULT_CLIENT_ADDRESS_HEADER = 'X-Forwarded-For';
 
-/** The connection's address only: what a server reachable without a proxy must use. */
-export const DIRECT_CONNECTIONS: ClientAddressRule = { trusted: null, header: DEFAULT_CLIENT_ADDRESS_HEADER };
-
 const CIDR = /^([^/]+)\/(\d{1,3})$/;
 
 /**

@@ -9,6 +9,7 @@ import { newRequestSecret, secretHash } from '../peer-requests/request-ids.ts';
 import {
   applyAction,
   findRequest,
+  findRequestInQueue,
   insertRequest,
   lockRequest,
   type PeerRequestCreate,
@@ -79,8 +80,8 @@ export const peerRequestHandlers: HandlerMap = {
     const secret = newRequestSecret();
     const answer = await db.transaction(async (tx) => {
       const id = await insertRequest(tx, request, secret);
-      const row = (await findRequest(tx, id))!;
-      const picture = await pictureAt(tx, new Date());
+      const { row, queueLength } = (await findRequestInQueue(tx, id))!;
+      const picture = await pictureAt(tx, new Date(), queueLength);
       const created: Schemas['PeerRequestCreated'] = {
         requestId: row.id,
         secret,
@@ -109,11 +110,11 @@ export const peerRequestHandlers: HandlerMap = {
     await requirePeerRequestsFeature(c);
     const { db, peerRequests } = c.var.deps;
     const pictureAt = await peerRequests.availability.prepare();
-    const row = await findRequest(db, input.path.requestId as string);
-    if (!row || !secretMatches(row.secret_hash, input.headers['request-secret'] as string)) {
+    const found = await findRequestInQueue(db, input.path.requestId as string);
+    if (!found || !secretMatches(found.row.secret_hash, input.headers['request-secret'] as string)) {
       throw new HttpProblem(404, { detail: NOT_FOUND });
     }
-    const status = statusView(row, await pictureAt(db, new Date()));
+    const status = statusView(found.row, await pictureAt(db, new Date(), found.queueLength));
     const tag = statusTag(status);
     if (matchesTag(input.headers['if-none-match'] as string | undefined, tag)) {
       return c.body(null, 304, { ETag: tag });
