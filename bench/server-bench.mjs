@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The reference server under load and at start, next to a bare Hono server on the same core (issue 7, §3.4–3.5).
 //
-//   node bench/server-bench.mjs [--repo <checkout>] [--duration <s>] [--connections <n>] [--json <file>] [--only groups]
+//   node bench/server-bench.mjs [--repo <checkout>] [--duration <s>] [--connections <n>] [--json <file>]
+//                               [--only groups|peer-requests]
 //
 // For `GET /api/v1/crisis-resources?country=US` (the same question again and again, and a new question every time:
 // a different `lang` per request, so nothing can be kept) and `GET /api/v1/health`: requests/s and p99 latency of
@@ -20,6 +21,12 @@
 // PostgreSQL is named, on PostgreSQL: p50 and p99 with one connection (what one student waits: no queueing behind
 // other requests), and requests/s with the usual connections, next to the bare Hono server answering the same bytes.
 // `--only groups` measures only that.
+//
+// Then peer requests (issue 10), on PGlite and, when a PostgreSQL is named, on PostgreSQL: 1,000 requests are queued
+// through the API, then `GET /api/v1/supporter/queue` (the first page, as a signed-in supporter) and `POST
+// /api/v1/peer-requests` (an anonymous chat request, a new Idempotency-Key each; rate limits off) are measured: p50 and
+// p99 with one connection, req/s with the usual connections. The supporter is added with the command line before the
+// server starts. `--only peer-requests` measures only that.
 //
 // `--repo` measures another checkout (e.g. `git worktree add /tmp/old-server <commit>` with node_modules linked),
 // with this script, so figures before and after a change come from the same procedure. Needs wrk
@@ -43,6 +50,13 @@ const GENERATED_GROUPS = 10_000;
 const GROUPS_PATH =
   '/api/v1/groups?format=in-person&format=hybrid&timeOfDay=evening&accessibility=step-free&q=support&limit=20';
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL?.trim() || process.env.TEST_DATABASE_URL?.trim();
+const PEER_REQUEST_PATH = '/api/v1/peer-requests';
+const PEER_REQUEST_BODY =
+  '{"topic":"loneliness","supportKind":"listen","channel":"chat","when":{"mode":"asap"},"language":"en",' +
+  '"contact":{"method":"anonymous-code"},"consent":{"accepted":true,"noticeVersion":"peer-2025-09"}}';
+const SUPPORTER_QUEUE_PATH = '/api/v1/supporter/queue';
+const QUEUED_REQUESTS = 1_000;
+const BENCH_SUPPORTER = { login: 'bench.supporter', password: 'bench supporter password' };
 
 /** Everything this script started, so that it can stop them (by pid) whatever happens. */
 const children = new Set();
@@ -249,6 +263,31 @@ end
   return file;
 }
 
+/** A wrk script that POSTs the same peer request with a new Idempotency-Key every request. */
+function peerRequestScript() {
+  const file = join(tmpdir(), `peer-request-${process.pid}.lua`);
+  writeFileSync(
+    file,
+    `math.randomseed(os.time())
+local prefix = "bench-peer-" .. os.time() .. "-" .. math.random(1, 1000000000) .. "-"
+local i = 0
+local body = '${PEER_REQUEST_BODY}'
+request = function()
+  i = i + 1
+  return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["Idempotency-Key"] = prefix .. i }, body)
+end
+`,
+  );
+  return file;
+}
+
+/** A wrk script that sends a supporter's bearer token with every request. */
+function bearerScript(token) {
+  const file = join(tmpdir(), `peer-bearer-${process.pid}.lua`);
+  writeFileSync(file, `wrk.headers["Authorization"] = "Bearer ${token}"\n`);
+  return file;
+}
+
 /** Drops the bench's schema on PostgreSQL (with pg from the server's dependencies). */
 async function dropSchema(repo, url, schema) {
   const require = createRequire(join(repo, 'server', 'package.json'));
@@ -359,6 +398,119 @@ function generateGroups(repo, env) {
   );
   if (result.status !== 0) throw new Error(`generating groups failed: ${result.stderr || result.stdout}`);
   return Number(/in (\d+) ms/.exec(result.stdout)?.[1] ?? NaN);
+}
+
+/**
+ * Adds a trained supporter to a stopped server's database with the command line (password from stdin), so the bench
+ * can sign in. Returns false for a checkout without the command (before issue 10).
+ */
+function addBenchSupporter(repo, env) {
+  const cli = join(repo, 'server', 'src', 'cli', 'supporters.ts');
+  if (!existsSync(cli)) return false;
+  const run = (args, input = '') => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
+      cwd: join(repo, 'server'),
+      env: { ...process.env, ...env },
+      input,
+      encoding: 'utf8',
+      timeout: 5 * 60_000,
+    });
+    if (result.status !== 0) throw new Error(`supporters ${args[0]} failed: ${result.stderr || result.stdout}`);
+  };
+  run(['add', BENCH_SUPPORTER.login, '--name', 'Bench', '--password-stdin'], `${BENCH_SUPPORTER.password}\n`);
+  run(['train', BENCH_SUPPORTER.login, '--completed', new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)]);
+  return true;
+}
+
+/** Queues `count` requests through the API, ten at a time. */
+async function queueRequests(url, count) {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      next += 1;
+      const response = await fetch(`${url}${PEER_REQUEST_PATH}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `bench-queue-${process.pid}-${next}` },
+        body: PEER_REQUEST_BODY,
+      });
+      if (response.status !== 201) throw new Error(`queueing a request answered ${response.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 10 }, worker));
+}
+
+/** A path under load: latency with one connection (no queueing), then requests/s with the usual connections. */
+function latencyAndRate(target, path, options, script) {
+  const one = load(target.url, path, { ...options, connections: 1, pid: target.pid, script });
+  const many = load(target.url, path, { ...options, pid: target.pid, script });
+  return {
+    p50Ms: one.p50Ms,
+    p99Ms: one.p99Ms,
+    cpuUsPerRequest: one.cpuUsPerRequest,
+    rps: many.rps,
+    failed: one.failed + many.failed,
+  };
+}
+
+/**
+ * Peer requests on one database: a supporter added with the command line, 1,000 requests queued through the API, then
+ * GET /supporter/queue and POST /peer-requests under load.
+ */
+async function peerRequestRound(options, env, label) {
+  const peerEnv = { ...env, PEER_REQUEST_RATE_LIMIT: '0', SIGN_IN_RATE_LIMIT: '0', PURGE_INTERVAL_MINUTES: '0' };
+  if (!addBenchSupporter(options.repo, peerEnv)) return [];
+  const server = await startRealServer(options.repo, peerEnv);
+  const scripts = [];
+  try {
+    const started = performance.now();
+    await queueRequests(server.url, QUEUED_REQUESTS);
+    const queueMs = Math.round(performance.now() - started);
+    const signIn = await fetch(`${server.url}/api/v1/supporter/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(BENCH_SUPPORTER),
+    });
+    if (signIn.status !== 201) throw new Error(`bench sign-in answered ${signIn.status}`);
+    const { token } = await signIn.json();
+    scripts.push(bearerScript(token), peerRequestScript());
+    const queue = latencyAndRate(server, SUPPORTER_QUEUE_PATH, options, scripts[0]);
+    const create = latencyAndRate(server, PEER_REQUEST_PATH, options, scripts[1]);
+    return [
+      { target: label, request: `GET supporter/queue (${QUEUED_REQUESTS} queued)`, ...queue, queueMs },
+      { target: label, request: `POST peer-requests (${QUEUED_REQUESTS}+ queued)`, ...create },
+    ];
+  } finally {
+    await server.stop();
+    for (const script of scripts) rmSync(script, { force: true });
+  }
+}
+
+/** Peer requests on PGlite and (when named) PostgreSQL. */
+async function measurePeerRequests(options, work, env) {
+  const rows = await peerRequestRound(options, { ...env, DATA_DIR: join(work, 'pglite-peer') }, 'server on PGlite');
+  if (POSTGRES_URL) {
+    const schema = `bench_peer_${process.pid}`;
+    try {
+      rows.push(
+        ...(await peerRequestRound(
+          options,
+          { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema },
+          'server on PostgreSQL',
+        )),
+      );
+    } finally {
+      await dropSchema(options.repo, POSTGRES_URL, schema);
+    }
+  }
+  return rows;
+}
+
+function printPeerRequests(rows, options) {
+  printTable(
+    `Peer requests (p50/p99 with 1 connection, req/s with ${options.connections}; CPU of the server process per request at 1 connection; rate limits off)`,
+    ['target', 'request', 'p50 ms', 'p99 ms', 'req/s', 'CPU µs/req', 'failed'],
+    rows.map((row) => [row.target, row.request, row.p50Ms, row.p99Ms, row.rps, row.cpuUsPerRequest, row.failed]),
+  );
 }
 
 /** GET /groups: latency with one connection (no queueing), then requests/s with the usual connections. */
@@ -497,6 +649,7 @@ export async function runServerBench(options) {
 
     const groupRun = await measureGroups(options, work, env);
     groups.push(...groupRun.groups);
+    const peerRequests = await measurePeerRequests(options, work, env);
 
     const bare = await startBareServer(options.repo, crisisBody, groupRun.groupsBody);
     loads.push(...(await loadRound(bare, 'bare Hono', options, langScript)));
@@ -512,6 +665,7 @@ export async function runServerBench(options) {
       loads,
       checkIns,
       groups,
+      peerRequests,
       postgres: Boolean(POSTGRES_URL),
       sameAnswer,
     };
@@ -597,8 +751,21 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error('server-bench: wrk is needed (apt-get install -y wrk).');
     process.exit(1);
   }
+  if (options.only === 'peer-requests') {
+    const work = mkdtempSync(join(tmpdir(), 'peer-server-bench-'));
+    try {
+      const rows = await measurePeerRequests(options, work, { PGLITE_TEMPLATE_DIR: join(work, 'templates') });
+      printPeerRequests(rows, options);
+      if (options.json)
+        writeFileSync(options.json, `${JSON.stringify({ repo: options.repo, peerRequests: rows }, null, 2)}\n`);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    process.exit(0);
+  }
   const result = options.only === 'groups' ? await runGroupsOnly(options) : await runServerBench(options);
   if (options.only !== 'groups') printServerTables(result, options);
+  if (result.peerRequests) printPeerRequests(result.peerRequests, options);
   printTable(
     `GET /api/v1/groups, three filters and free text, over ${GENERATED_GROUPS} generated + 30 demo groups (p50/p99 with 1 connection, req/s with ${options.connections}; CPU of the server process per request at 1 connection)`,
     ['target', 'p50 ms', 'p99 ms', 'req/s', 'CPU µs/req', 'failed', 'generating ms'],
