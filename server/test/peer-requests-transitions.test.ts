@@ -499,6 +499,7 @@ describeEachDatabase('escalation alerts', (target) => {
   let server: TestServer;
   let smtp: SmtpTestServer;
   let mailer: ReturnType<typeof createMailer>;
+  const logs: string[] = [];
 
   before(async () => {
     db = await target.open();
@@ -511,6 +512,8 @@ describeEachDatabase('escalation alerts', (target) => {
     });
     server = await startTestServer(db.database, {
       email: mailer,
+      logLevel: 'debug',
+      logSink: (line) => logs.push(line),
       peerRequests: {
         rateLimit: null,
         onCallEmail: 'on-call@northfield.example',
@@ -580,6 +583,11 @@ describeEachDatabase('escalation alerts', (target) => {
     for (const kept of [studentNote, 'Stayed on chat', '5550142', 'identity']) {
       assert.ok(!smtp.received[0]!.raw.toString('utf8').includes(kept), kept);
     }
+    const logged = logs.join('\n');
+    for (const kept of [studentNote, 'Stayed on chat', '5550142', 'on-call@northfield.example']) {
+      assert.ok(!logged.includes(kept), kept);
+    }
+    assert.match(logged, /"msg":"peer request escalated"/);
     // The escalation note is kept as a safety note for whoever may read notes.
     const notes = (await (await supporterCall(server.url, auth, 'GET', `${path}/notes`)).json()) as {
       items: Array<{ kind: string; text: string }>;
