@@ -10,6 +10,7 @@ export const ENTRIES = {
   'peer-crisis-resources': 'src/elements/peer-crisis-resources/define.ts',
   'peer-help-link': 'src/elements/peer-help-link/define.ts',
   'peer-check-in': 'src/elements/peer-check-in/define.ts',
+  'peer-group-finder': 'src/elements/peer-group-finder/define.ts',
 };
 
 /** The single-file CDN bundle: built from this module, written to dist/cdn/<CDN_FILE>. */

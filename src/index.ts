@@ -9,6 +9,7 @@ export { PeerSupportProvider } from './elements/peer-support-provider/peer-suppo
 export { PeerCrisisResources } from './elements/peer-crisis-resources/peer-crisis-resources.js';
 export { PeerHelpLink } from './elements/peer-help-link/peer-help-link.js';
 export { PeerCheckIn } from './elements/peer-check-in/peer-check-in.js';
+export { PeerGroupFinder } from './elements/peer-group-finder/peer-group-finder.js';
 export type {
   PeerCrisisContactDetail,
   PeerCrisisContactEvent,
@@ -22,6 +23,14 @@ export type {
   PeerCheckInSubmitDetail,
   PeerCheckInSubmitEvent,
 } from './elements/peer-check-in/check-in-events.js';
+export type {
+  PeerGroupRegisterDetail,
+  PeerGroupRegisterEvent,
+  PeerGroupRegisteredDetail,
+  PeerGroupRegisteredEvent,
+  PeerGroupSearchDetail,
+  PeerGroupSearchEvent,
+} from './elements/peer-group-finder/group-events.js';
 export { peerConfigContext, type PeerConfig } from './core/config.js';
 export { registerLocale, type StringOverrides } from './core/i18n/catalog.js';
 export type { MessageKey, Messages } from './core/i18n/en.js';

@@ -78,6 +78,23 @@ test('editors offer the check-in modes as values and list its events', () => {
   ]);
 });
 
+test("editors list the group finder's filter presets, sync-url and events", () => {
+  const html = JSON.parse(readFileSync(join(repoRoot, 'dist/editors/vscode.html-data.json'), 'utf8'));
+  const tag = html.tags.find((t) => t.name === 'peer-group-finder');
+  const attributes = tag.attributes.map((a) => a.name);
+  for (const name of ['topic', 'time-of-day', 'drop-in', 'q', 'sync-url', 'peer-href', 'time-zone', 'languages']) {
+    assert.ok(attributes.includes(name), `vscode.html-data.json offers ${name} on <peer-group-finder>`);
+  }
+  const webTypes = JSON.parse(readFileSync(join(repoRoot, 'dist/editors/web-types.json'), 'utf8'));
+  const element = webTypes.contributions.html.elements.find((e) => e.name === 'peer-group-finder');
+  assert.deepEqual(element.js.events.map((event) => event.name).sort(), [
+    'peer-crisis-contact',
+    'peer-group-register',
+    'peer-group-registered',
+    'peer-group-search',
+  ]);
+});
+
 test('JetBrains web-types: named in package.json, shipped, for this package and version, every element', () => {
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
   assert.equal(pkg['web-types'], './dist/editors/web-types.json');
@@ -86,5 +103,11 @@ test('JetBrains web-types: named in package.json, shipped, for this package and 
   assert.equal(webTypes.name, pkg.name);
   assert.equal(webTypes.version, pkg.version);
   const elements = webTypes.contributions.html.elements.map((element) => element.name).sort();
-  assert.deepEqual(elements, ['peer-check-in', 'peer-crisis-resources', 'peer-help-link', 'peer-support-provider']);
+  assert.deepEqual(elements, [
+    'peer-check-in',
+    'peer-crisis-resources',
+    'peer-group-finder',
+    'peer-help-link',
+    'peer-support-provider',
+  ]);
 });

@@ -56,7 +56,13 @@ test('package.json points tools at the manifest, and the manifest documents the 
   assert.equal(pkg.exports['./custom-elements.json'], './custom-elements.json');
   assert.ok(pkg.files.includes('custom-elements.json'));
   const tags = elements.map(({ declaration }) => declaration.tagName).sort();
-  assert.deepEqual(tags, ['peer-check-in', 'peer-crisis-resources', 'peer-help-link', 'peer-support-provider']);
+  assert.deepEqual(tags, [
+    'peer-check-in',
+    'peer-crisis-resources',
+    'peer-group-finder',
+    'peer-help-link',
+    'peer-support-provider',
+  ]);
 });
 
 for (const { declaration } of elements) {

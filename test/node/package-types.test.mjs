@@ -14,6 +14,8 @@ const projects = {
   'tsconfig.help-link.json': 'peer-support-widgets/peer-help-link brings the panel it renders and its event',
   'tsconfig.check-in.json':
     'peer-support-widgets/peer-check-in alone brings <peer-check-in>, its typed events and the panel it renders',
+  'tsconfig.group-finder.json':
+    'peer-support-widgets/peer-group-finder alone brings <peer-group-finder>, its typed events and the panel it renders',
   'tsconfig.support-provider.json': 'peer-support-widgets/peer-support-provider brings its tag and no other',
   'tsconfig.cdn.json': 'peer-support-widgets/cdn brings every tag and event',
 };

@@ -163,6 +163,7 @@ test('the root entry has no side effects: it registers nothing', async () => {
       [
         'PeerCheckIn',
         'PeerCrisisResources',
+        'PeerGroupFinder',
         'PeerHelpLink',
         'PeerSupportProvider',
         'VERSION',

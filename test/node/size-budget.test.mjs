@@ -71,10 +71,12 @@ test(
   { skip: measureError !== undefined },
   () => {
     const elements = sizes.filter((size) => size.own);
-    assert.ok(
-      elements.some((size) => size.entry === 'peer-check-in.js'),
-      'peer-check-in.js has its own size',
-    );
+    for (const entry of ['peer-check-in.js', 'peer-group-finder.js']) {
+      assert.ok(
+        elements.some((size) => size.entry === entry),
+        `${entry} has its own size`,
+      );
+    }
     for (const { entry, files, own } of elements) {
       assert.ok(own.files.includes(entry), `${entry} counts its own entry file`);
       assert.ok(
@@ -91,6 +93,11 @@ test(
     // It loads the crisis panel and the help link: they are theirs, not the check-in's.
     assert.ok(!checkIn.own.files.some((file) => /peer-crisis-resources|peer-help-link/.test(file)));
     assert.ok(checkIn.files.some((file) => /peer-crisis-resources/.test(file)));
+    // The group finder likewise; and the calendar writer it loads on click is core, not its own.
+    const finder = elements.find((size) => size.entry === 'peer-group-finder.js');
+    assert.ok(!finder.own.files.some((file) => /peer-crisis-resources|peer-help-link|peer-check-in/.test(file)));
+    assert.ok(finder.files.some((file) => /peer-crisis-resources/.test(file)));
+    assert.ok(finder.files.some((file) => /core-calendar/.test(file)));
   },
 );
 

@@ -39,8 +39,8 @@ test('importing safeHref from the root pulls in no element and no crisis data', 
   console.log(`safeHref alone: ${code.length} B minified, ${gzip} B gzip`);
   // Booleans, not assert.match: the message would print the whole bundle.
   assert.ok(
-    !/peer-crisis-resources|peer-check-in|customElements|Suicide|emergency|WHO-5/i.test(code),
-    'an element, crisis data or the check-in came along',
+    !/peer-crisis-resources|peer-check-in|peer-group-finder|customElements|Suicide|emergency|WHO-5/i.test(code),
+    'an element, crisis data, the check-in or the group finder came along',
   );
   assert.ok(gzip < 1500, `safeHref alone costs ${gzip} B gzip`);
 });
@@ -51,8 +51,8 @@ test('importing registerLocale or the config context pulls in no element either'
   );
   console.log(`registerLocale and peerConfigContext: ${gzip} B gzip`);
   assert.ok(
-    !/peer-crisis-resources|peer-check-in|Suicide|emergency-numbers|WHO-5/i.test(code),
-    'an element, crisis data or the check-in came along',
+    !/peer-crisis-resources|peer-check-in|peer-group-finder|Suicide|emergency-numbers|WHO-5/i.test(code),
+    'an element, crisis data, the check-in or the group finder came along',
   );
   assert.ok(gzip < 6000, `costs ${gzip} B gzip`);
 });
@@ -77,5 +77,20 @@ for (const [how, source] of [
     const { code } = await bundle(source);
     const missing = CHECK_IN_WORDS.filter((words) => !code.includes(words));
     assert.deepEqual(missing, [], 'words of the check-in were dropped from the bundle');
+  });
+}
+
+// The group finder's English and Spanish, and the shared topic names its filters use.
+const GROUP_FINDER_WORDS = ['Find a peer support group', 'Encuentra un grupo de apoyo entre pares', 'LGBTQIA+ life'];
+
+for (const [how, source] of [
+  ['its subpath', `import 'peer-support-widgets/peer-group-finder';`],
+  ['the root, defining it', `import { PeerGroupFinder } from 'peer-support-widgets'; PeerGroupFinder.define();`],
+  ['the define entry', `import 'peer-support-widgets/define';`],
+]) {
+  test(`<peer-group-finder> imported from ${how} keeps its words`, async () => {
+    const { code } = await bundle(source);
+    const missing = GROUP_FINDER_WORDS.filter((words) => !code.includes(words));
+    assert.deepEqual(missing, [], 'words of the group finder were dropped from the bundle');
   });
 }
