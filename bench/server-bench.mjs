@@ -245,33 +245,18 @@ end
   return file;
 }
 
-/** A wrk script that POSTs the same check-in with a new Idempotency-Key every request (unique across runs). */
-function checkInScript() {
-  const file = join(tmpdir(), `peer-check-in-${process.pid}.lua`);
+/**
+ * A wrk script that POSTs the same JSON body with a new Idempotency-Key every request (unique across runs), so the
+ * server does the real work each time instead of replaying.
+ */
+function uniqueKeyPostScript(name, body) {
+  const file = join(tmpdir(), `peer-${name}-${process.pid}.lua`);
   writeFileSync(
     file,
     `math.randomseed(os.time())
-local prefix = "bench-" .. os.time() .. "-" .. math.random(1, 1000000000) .. "-"
+local prefix = "bench-${name}-" .. os.time() .. "-" .. math.random(1, 1000000000) .. "-"
 local i = 0
-local body = '${CHECK_IN_BODY}'
-request = function()
-  i = i + 1
-  return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["Idempotency-Key"] = prefix .. i }, body)
-end
-`,
-  );
-  return file;
-}
-
-/** A wrk script that POSTs the same peer request with a new Idempotency-Key every request. */
-function peerRequestScript() {
-  const file = join(tmpdir(), `peer-request-${process.pid}.lua`);
-  writeFileSync(
-    file,
-    `math.randomseed(os.time())
-local prefix = "bench-peer-" .. os.time() .. "-" .. math.random(1, 1000000000) .. "-"
-local i = 0
-local body = '${PEER_REQUEST_BODY}'
+local body = '${body}'
 request = function()
   i = i + 1
   return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["Idempotency-Key"] = prefix .. i }, body)
@@ -472,7 +457,7 @@ async function peerRequestRound(options, env, label) {
     });
     if (signIn.status !== 201) throw new Error(`bench sign-in answered ${signIn.status}`);
     const { token } = await signIn.json();
-    scripts.push(bearerScript(token), peerRequestScript());
+    scripts.push(bearerScript(token), uniqueKeyPostScript('peer-request', PEER_REQUEST_BODY));
     const queue = latencyAndRate(server, SUPPORTER_QUEUE_PATH, options, scripts[0]);
     const create = latencyAndRate(server, PEER_REQUEST_PATH, options, scripts[1]);
     return [
@@ -580,7 +565,7 @@ export async function runServerBench(options) {
   // A template directory of its own, so the first start is that of a machine that never ran the server.
   const env = { DATA_DIR: dataDir, PGLITE_TEMPLATE_DIR: join(work, 'templates') };
   const langScript = distinctLangScript();
-  const postScript = checkInScript();
+  const postScript = uniqueKeyPostScript('check-in', CHECK_IN_BODY);
   const starts = [];
   const loads = [];
   const checkIns = [];
