@@ -265,3 +265,43 @@ test(
     });
   },
 );
+
+/**
+ * What each <peer-group-finder> story shows once rendered (and played): a selector inside the element's shadow root,
+ * and words somewhere in it (the state in words, not only its markup).
+ */
+const GROUP_FINDER_STATES = {
+  Default: { selector: '[part="results"] [part="card"] [part="card-details"]', words: 'Lunchtime drop-in' },
+};
+
+test('every <peer-group-finder> story renders its state in words', { skip }, async () => {
+  const stories = Object.values(index()).filter((e) => e.type === 'story' && e.title === 'Elements/peer-group-finder');
+  assert.deepEqual(
+    stories.map((story) => story.exportName).sort(),
+    Object.keys(GROUP_FINDER_STATES).sort(),
+    'a state to check for every group finder story',
+  );
+  await withStorybook(async (page, url) => {
+    for (const story of stories) {
+      await page.goto(`${url}/iframe.html?id=${story.id}&viewMode=story`);
+      await page.locator('peer-group-finder').first().waitFor({ state: 'attached', timeout: 30_000 });
+      const { selector, words } = GROUP_FINDER_STATES[story.exportName];
+      const shown = await page
+        .waitForFunction(
+          ({ selector, words }) => {
+            const root = document.querySelector('peer-group-finder')?.shadowRoot;
+            return Boolean(root?.querySelector(selector)) && root.textContent.replace(/\s+/g, ' ').includes(words);
+          },
+          { selector, words },
+          { timeout: 20_000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+      assert.ok(shown, `${story.id} shows ${selector} with "${words}"`);
+      const text = await page.evaluate(() => document.querySelector('peer-group-finder').shadowRoot.textContent);
+      assert.ok(!/\bgroups\.[\w.]+/.test(text), `${story.id} shows a string key instead of words`);
+    }
+  });
+});
