@@ -239,3 +239,64 @@ test("<peer-check-in>: its attributes, events (the crisis panel's too) with thei
     'thresholds is a property only',
   );
 });
+
+test('<peer-group-finder>: its attributes and filter presets, events with their detail types, and parts', () => {
+  const { module, declaration } = elements.find((e) => e.declaration.tagName === 'peer-group-finder');
+  assert.equal(module.path, 'dist/peer-group-finder.js');
+  const attributes = Object.fromEntries((declaration.attributes ?? []).map((a) => [a.name, a]));
+  const presets = ['topic', 'audience', 'format', 'day', 'time-of-day', 'drop-in', 'facilitator', 'accessibility'];
+  for (const name of [
+    ...presets,
+    'language',
+    'q',
+    'sync-url',
+    'peer-href',
+    'consent-version',
+    'time-zone',
+    'languages',
+    'heading-level',
+    'api-base',
+    'country',
+    'region',
+    'timeout',
+  ]) {
+    assert.ok(attributes[name]?.description?.trim(), `<peer-group-finder> documents the ${name} attribute`);
+  }
+  for (const name of presets) {
+    assert.match(attributes[name].description, /`[a-z]/, `the ${name} preset names its values`);
+  }
+  assert.equal(attributes['sync-url'].type.text, 'boolean');
+  assert.equal(attributes['sync-url'].default, 'false');
+  assert.equal(attributes['heading-level'].type.text, 'number');
+  assert.equal(attributes['heading-level'].default, '2');
+  assert.match(attributes['consent-version'].default, /^'group-registration-\d{4}-\d{2}-\d{2}'$/);
+  const events = Object.fromEntries((declaration.events ?? []).map((e) => [e.name, e]));
+  assert.deepEqual(Object.fromEntries(Object.entries(events).map(([name, e]) => [name, e.type?.text])), {
+    'peer-group-search': 'CustomEvent<PeerGroupSearchDetail>',
+    'peer-group-register': 'CustomEvent<PeerGroupRegisterDetail>',
+    'peer-group-registered': 'CustomEvent<PeerGroupRegisteredDetail>',
+    'peer-crisis-contact': 'CustomEvent<PeerCrisisContactDetail>',
+  });
+  // What a campus reads before listening: the search event never carries what was typed.
+  assert.match(events['peer-group-search'].description, /free text[^.]*left out/);
+  assert.match(events['peer-group-register'].description, /cancelable/i);
+  assert.match(events['peer-group-registered'].description, /nothing personal/);
+  const parts = new Set((declaration.cssParts ?? []).map((part) => part.name));
+  for (const part of ['panel', 'heading', 'help-link', 'search', 'filters', 'results', 'card', 'empty', 'problem']) {
+    assert.ok(parts.has(part), `<peer-group-finder> documents the ${part} part`);
+  }
+  for (const part of ['retry', 'more', 'dialog', 'join-form', 'outcome', 'code-value', 'cancel', 'calendar']) {
+    assert.ok(parts.has(part), `<peer-group-finder> documents the ${part} part`);
+  }
+  // Parts written from an expression, which the literal check above cannot see: a details section's own part
+  // (`detail-${id}`) and a card's word lists (`${part}-item`).
+  const details = readFileSync(join(repoRoot, 'src/elements/peer-group-finder/templates/details-templates.ts'), 'utf8');
+  const sections = [...details.matchAll(/\bsection\(\s*level,\s*'([\w-]+)'/g)].map(([, id]) => `detail-${id}`);
+  assert.ok(sections.length >= 7, `found ${sections.length} detail sections`);
+  assert.deepEqual(
+    sections.filter((part) => !parts.has(part)),
+    [],
+    'every details section documents its own part',
+  );
+  for (const list of ['card-topics', 'card-accessibility']) assert.ok(parts.has(`${list}-item`), `${list}-item`);
+});

@@ -136,8 +136,14 @@ type CodeCancel = { text: string; invalid: boolean; state: CancelState };
  * @csspart dialog-name - The group's name in the dialog.
  * @csspart close - The dialog's close button.
  * @csspart details-status - Loading the details, or why they could not be loaded.
- * @csspart detail - One section of the details; also `detail-about`, `detail-first`, `detail-agreements`,
- * `detail-privacy`, `detail-schedule`, `detail-where`, `detail-accessibility`.
+ * @csspart detail - One section of the details; each also has a part of its own, below.
+ * @csspart detail-about - What the group is about.
+ * @csspart detail-first - What to expect at a first session.
+ * @csspart detail-agreements - The group's agreements.
+ * @csspart detail-privacy - Privacy: whether attendance is recorded.
+ * @csspart detail-schedule - The full schedule, in the student's time zone.
+ * @csspart detail-where - Format and location.
+ * @csspart detail-accessibility - Accessibility features and notes.
  * @csspart attendance - Whether attendance is recorded.
  * @csspart sessions - The upcoming sessions.
  * @csspart your-time - "Times are shown in your time zone."
