@@ -183,7 +183,10 @@ describe('<peer-group-finder> search', () => {
     const events: PeerGroupSearchEvent[] = [];
     el.addEventListener('peer-group-search', (event) => events.push(event));
     const event = oneEvent(el, 'peer-group-search') as Promise<PeerGroupSearchEvent>;
-    await sendKeys({ type: 'my private words' });
+    // The words arrive as one input event: typed key by key on a loaded machine, a pause longer than the debounce
+    // would make two searches, which is right but not what this test is about (debouncing is tested above).
+    input.value = 'my private words';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     const { detail, bubbles, composed } = await event;
     await sleep(400);
     expect(events.length, 'one search for the typed words').to.equal(1);
