@@ -195,13 +195,185 @@ test('a student completes a mood check-in against the reference server', async (
   assert.deepEqual(await completed.jsonValue(), { instrument: 'mood', level: 4, sent: true });
   await checkIn.locator('[part="result"]').waitFor();
   assert.match(await checkIn.locator('[part="message"]').textContent(), /good to hear/);
-  // Next steps only where they lead somewhere: this page has no group finder or peer request page.
+  // Next steps only where they lead somewhere: the group finder further down this page, https pages, and no peer
+  // step (this page has no peer request page).
   const links = await checkIn.locator('[part~="next-step"] a').evaluateAll((anchors) => anchors.map((a) => a.href));
   assert.ok(
-    links.every((href) => href.startsWith('https://')),
-    `next steps lead to https pages: ${links.join(', ')}`,
+    links.every((href) => href.startsWith('https://') || href === `${server.url}/#groups`),
+    `next steps lead to https pages or this page's group finder: ${links.join(', ')}`,
   );
-  assert.equal(await checkIn.locator('[part~="next-step-group"], [part~="next-step-peer"]').count(), 0);
+  assert.equal(await checkIn.locator('[part~="next-step-peer"]').count(), 0);
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+// The group finder, against the demo campus's seeded groups.
+
+/** The finder's focused element, described: its part, id and what it describes (a card button names its group). */
+const finderFocus = (page) =>
+  page.evaluate(() => {
+    const focused = document.querySelector('peer-group-finder')?.shadowRoot?.activeElement;
+    return focused
+      ? {
+          part: focused.getAttribute('part'),
+          id: focused.id,
+          describedBy: focused.getAttribute('aria-describedby'),
+        }
+      : null;
+  });
+
+/** Presses Tab until `wanted` holds for the finder's focused element, as a keyboard user would. */
+async function tabTo(page, wanted, what, max = 200) {
+  for (let presses = 0; presses < max; presses++) {
+    if (wanted((await finderFocus(page)) ?? {})) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+const api = async (path) => (await fetch(`${server.url}/api/v1${path}`)).json();
+
+test('the group finder lists the seeded demo groups from the reference server, a page at a time', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+  const finder = page.locator('peer-group-finder');
+  assert.equal(await finder.evaluate((element) => element.config.apiBase), '/api/v1', "the provider's backend");
+  await finder.locator('[part="card"]').first().waitFor();
+  const expected = await api('/groups?limit=20');
+  assert.equal(expected.items.length, 20);
+  assert.ok(expected.nextCursor, 'the demo campus has more than one page of groups');
+  const names = (await finder.locator('[part="card-name"]').allTextContents()).map((name) => name.trim());
+  assert.deepEqual(
+    names,
+    expected.items.map((group) => group.name),
+    'the first page, in the server order',
+  );
+  assert.equal((await finder.locator('[part="status"]').textContent()).trim(), 'Showing 20 groups. There are more.');
+  assert.equal(await finder.locator('[part="more"]').count(), 1, 'Show more groups');
+  // Every card in words, never a string key; a sensitive group's room is in neither the list nor the page.
+  const text = await finder.evaluate((element) => element.shadowRoot.textContent);
+  assert.ok(!/\bgroups\.[a-z]+\.[\w.]+/.test(text), 'a string key is shown instead of words');
+  const hidden = expected.items.find((group) => group.locationHidden);
+  assert.ok(hidden, 'the first page has a group whose room is given only on joining');
+  assert.equal(hidden.location, undefined);
+  const card = finder.locator('[part="card"]', { has: page.locator(`#name-${hidden.id}`) });
+  assert.match(await card.locator('[part="card-location"]').textContent(), /Location given when you join/);
+  await page.close();
+});
+
+test('a student joins a group by keyboard alone, and its room is revealed only then', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+  const finder = page.locator('peer-group-finder');
+  await finder.locator('[part="card"]').first().waitFor();
+  await finder.evaluate((element) =>
+    element.addEventListener('peer-group-registered', (event) => (window.registered = event.detail)),
+  );
+  const { items } = await api('/groups?limit=20');
+  const group = items.find((item) => item.locationHidden && item.registrationStatus === 'open');
+  assert.ok(group, 'a sensitive group with places on the first page');
+  assert.equal((await api(`/groups/${group.id}`)).location, undefined, 'no room in its details either');
+
+  // From the search box, Tab to the group's "Details and joining" and open it with Enter.
+  await finder.locator('#search-input').focus();
+  await tabTo(page, (f) => f.part === 'card-details' && f.describedBy === `name-${group.id}`, 'the group');
+  await page.keyboard.press('Enter');
+  const dialog = finder.locator('dialog[aria-labelledby="dialog-name"]');
+  await dialog.waitFor({ state: 'visible' });
+  await page.waitForFunction(
+    () => document.querySelector('peer-group-finder').shadowRoot.activeElement?.id === 'dialog-name',
+  );
+  assert.equal((await dialog.locator('[part="dialog-name"]').textContent()).trim(), group.name);
+  await dialog.locator('[part~="detail-agreements"]').waitFor();
+  assert.match(await dialog.locator('[part="location-hidden"]').textContent(), /Location given when you join/);
+
+  // A nickname, then "Join this group".
+  await tabTo(page, (f) => f.id === 'join-name', 'the name field');
+  await page.keyboard.type('Robin');
+  await tabTo(page, (f) => f.part === 'join-submit', 'Join this group');
+  const posted = page.waitForResponse(
+    (response) =>
+      response.url().endsWith(`/api/v1/groups/${group.id}/registrations`) && response.request().method() === 'POST',
+  );
+  await page.keyboard.press('Enter');
+  const response = await posted;
+  // Read at once: Chromium lets go of a response body soon after it is used.
+  const answer = await response.json();
+  assert.equal(response.status(), 201, 'the reference server registered it');
+  const headers = await response.request().allHeaders();
+  assert.match(headers['idempotency-key'] ?? '', /\S{16,}/, 'sent with an idempotency key');
+  assert.equal(headers.cookie, undefined, 'no account, no cookies');
+  assert.deepEqual(JSON.parse(response.request().postData()), { name: 'Robin' });
+  assert.equal(answer.status, 'registered');
+
+  // The answer has focus and says so; the room is shown now; the cancel code once.
+  await page.waitForFunction(
+    () => document.querySelector('peer-group-finder').shadowRoot.activeElement?.id === 'outcome-heading',
+  );
+  assert.match(await dialog.locator('[part="outcome"]').textContent(), /You're in/);
+  assert.ok(answer.location?.venue?.name, 'the registration answers the room');
+  assert.ok(
+    (await dialog.locator('[part="where"]').textContent()).includes(answer.location.venue.name),
+    'the revealed room is on screen',
+  );
+  assert.equal(
+    (await dialog.locator('[part="code-value"]').textContent()).trim(),
+    `${group.id}.${answer.registrationId}.${answer.cancelToken}`,
+  );
+  assert.deepEqual(await page.evaluate(() => window.registered), { groupId: group.id, status: 'registered' });
+  // Nothing kept in the browser: not the name, not the code.
+  const kept = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }));
+  assert.deepEqual(kept, { local: 0, session: 0 });
+  assert.deepEqual(await page.context().cookies(), []);
+
+  // Escape closes the dialog and focus returns to the button that opened it.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  const back = await finderFocus(page);
+  assert.deepEqual([back.part, back.describedBy], ['card-details', `name-${group.id}`]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the check-in's group step opens the finder on this page, filtered by the student's topic", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+  const checkIn = page.locator('peer-check-in');
+  await checkIn.getByRole('radio', { name: 'Okay', exact: true }).focus();
+  await page.keyboard.press('Space');
+  await checkIn.getByRole('checkbox', { name: /loneliness/i }).focus();
+  await page.keyboard.press('Space');
+  await checkIn.getByRole('button', { name: 'Send check-in' }).focus();
+  await page.keyboard.press('Enter');
+  const step = checkIn.locator('[part~="next-step-group"] a');
+  await step.waitFor();
+  assert.equal(await step.getAttribute('href'), `${server.url}/?topic=loneliness#groups`);
+  await step.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${server.url}/?topic=loneliness#groups`);
+  const finder = page.locator('peer-group-finder');
+  await finder.locator('[part="card"]').first().waitFor();
+  const expected = await api('/groups?topic=loneliness&limit=20');
+  assert.ok(expected.items.length > 0 && expected.items.length < 20, 'the demo has a few groups about loneliness');
+  await page.waitForFunction(
+    (count) =>
+      document.querySelector('peer-group-finder').shadowRoot.querySelectorAll('[part="card"]').length === count,
+    expected.items.length,
+  );
+  const names = (await finder.locator('[part="card-name"]').allTextContents()).map((name) => name.trim());
+  assert.deepEqual(
+    names,
+    expected.items.map((group) => group.name),
+  );
+  assert.equal(
+    await finder.locator('input[name="topic"][value="loneliness"]').isChecked(),
+    true,
+    'the filter shows it',
+  );
   await page.close();
 });
