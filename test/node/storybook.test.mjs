@@ -272,6 +272,18 @@ test(
  */
 const GROUP_FINDER_STATES = {
   Default: { selector: '[part="results"] [part="card"] [part="card-details"]', words: 'Lunchtime drop-in' },
+  FiltersApplied: { selector: 'details[part="filter"][open] input[value="grief"]:checked', words: '2 groups found.' },
+  Loading: { selector: '[part="placeholder"]', words: 'Looking for groups' },
+  Empty: { selector: '[part="empty"] [part="peer-link"]', words: 'No groups match' },
+  ErrorWithRetry: { selector: '[part="problem"] [part="retry"]', words: 'We could not load the groups.' },
+  Details: { selector: 'dialog[open] [part~="detail-agreements"]', words: 'Attendance is not recorded.' },
+  JoinForm: { selector: 'dialog[open] [part="consent"] #join-consent', words: 'only for reminders' },
+  Joined: { selector: 'dialog[open] [part="outcome"] [part="where"]', words: 'The Garden Room' },
+  Waitlisted: { selector: 'dialog[open] [part="outcome"] [part="code-value"]', words: 'Your place on the waitlist' },
+  CancelQuestion: { selector: 'dialog[open] [part="cancel-confirm"] [part="cancel-no"]', words: 'Cancel your place?' },
+  Cancelled: { selector: 'dialog[open] [part="cancelled"]', words: 'Your place is cancelled' },
+  Spanish: { selector: '[part="panel"][lang="es"] [part="card"]', words: 'Encuentra un grupo de apoyo entre pares' },
+  RightToLeft: { selector: '[part="panel"][dir="rtl"] [part="card"]', words: 'Find a peer support group' },
 };
 
 test('every <peer-group-finder> story renders its state in words', { skip }, async () => {
