@@ -3,6 +3,7 @@ import { ApiClient } from './api/api-client.js';
 import { validTimeout, type PeerConfig } from './config.js';
 import { PeerConfigController, type ResolvedConfig } from './config-controller.js';
 import { devWarn } from './dev.js';
+import { afterCrisisHelp, paintFirst } from './first-paint.js';
 import type { StringOverrides } from './i18n/catalog.js';
 import { LocalizeController } from './i18n/localize-controller.js';
 import { PeerElement } from './peer-element.js';
@@ -27,9 +28,9 @@ export class PeerWidgetElement extends PeerElement {
   protected static readonly needsBackend: boolean = true;
 
   /**
-   * Whether this widget's first render waits for the next task. On a page that loads several widgets at once, crisis
-   * help must paint first: every widget but the crisis panel renders one task later, so its first render never
-   * shares a long task with the emergency number (issue 7, long tasks on a slow phone). Later updates do not wait.
+   * Whether this widget's first render gives way to crisis help. `false` (the crisis panel) paints first: the widgets
+   * upgraded in the same task then render one task later (see `first-paint.ts`). A page without crisis help has
+   * nothing to wait for, so widgets render at once. Later updates never wait.
    */
   protected static readonly deferFirstRender: boolean = true;
 
@@ -74,11 +75,15 @@ export class PeerWidgetElement extends PeerElement {
   }
 
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated && (this.constructor as typeof PeerWidgetElement).deferFirstRender) await nextTask();
+    if (!this.hasUpdated && (this.constructor as typeof PeerWidgetElement).deferFirstRender) {
+      const crisisHelp = afterCrisisHelp();
+      if (crisisHelp) await crisisHelp;
+    }
     super.scheduleUpdate();
   }
 
   override connectedCallback(): void {
+    if (!this.hasUpdated && !(this.constructor as typeof PeerWidgetElement).deferFirstRender) paintFirst();
     super.connectedCallback();
     // Give a provider defined later in the page a moment to answer before warning.
     setTimeout(() => this.warnIfMisconfigured(), 0);
@@ -111,10 +116,4 @@ export class PeerWidgetElement extends PeerElement {
       );
     }
   }
-}
-
-/** Resolves in a later task: `scheduler.yield()` where the browser has it (it keeps the task's priority), else a timer. */
-function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -24,4 +24,33 @@ describe('first render order on a page with several widgets', () => {
     expect(Boolean(checkIn.shadowRoot?.querySelector('[part="panel"]'))).to.equal(true);
     page.remove();
   });
+
+  it('renders a widget in the task it is upgraded in when no crisis help is painting, so nothing below it moves', async () => {
+    const page = document.createElement('div');
+    page.innerHTML = `<peer-check-in></peer-check-in><peer-help-link></peer-help-link><p>The page goes on.</p>`;
+    document.body.append(page);
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    const checkIn = page.querySelector('peer-check-in')!;
+    const helpLink = page.querySelector('peer-help-link')!;
+    // Rendered before the browser can paint: an empty widget never shows, so the paragraph never jumps down.
+    expect(Boolean(checkIn.shadowRoot?.querySelector('[part="panel"]')), 'check-in in the first task').to.equal(true);
+    expect(Boolean(helpLink.shadowRoot?.querySelector('[part="link"]')), 'help link in the first task').to.equal(true);
+    page.remove();
+  });
+
+  it('holds other widgets only for the task in which crisis help paints', async () => {
+    const first = document.createElement('div');
+    first.innerHTML = `<peer-crisis-resources country="US"></peer-crisis-resources>`;
+    document.body.append(first);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Crisis help has painted: a widget added later renders in its own task.
+    const later = document.createElement('div');
+    later.innerHTML = `<peer-check-in></peer-check-in>`;
+    document.body.append(later);
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(Boolean(later.querySelector('peer-check-in')!.shadowRoot?.querySelector('[part="panel"]'))).to.equal(true);
+    first.remove();
+    later.remove();
+  });
 });
