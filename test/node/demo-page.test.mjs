@@ -278,7 +278,10 @@ test('a student joins a group by keyboard alone, and its room is revealed only t
         response
           .clone()
           .json()
-          .then((body) => (window.registrationAnswer = body), () => {});
+          .then(
+            (body) => (window.registrationAnswer = body),
+            () => {},
+          );
       }
       return response;
     };
