@@ -667,3 +667,38 @@ describe('newIdempotencyKey', () => {
     expect(typeof crypto.randomUUID).to.equal('function');
   });
 });
+
+describe('ApiClient: per-request headers and conditional requests', () => {
+  it('sends per-request headers, with its own Accept, Content-Type and Idempotency-Key winning', async () => {
+    const { client, fake } = setup([json({ id: 'r1' }, 201)]);
+    await client.post(
+      '/requests',
+      {},
+      {
+        check: created,
+        idempotencyKey: 'k-1',
+        headers: { Authorization: 'Bearer t', Accept: 'text/html', 'Idempotency-Key': 'other' },
+      },
+    );
+    const { headers } = fake.requests[0]!;
+    expect(headers['authorization']).to.equal('Bearer t');
+    expect(headers['accept']).to.equal('application/json');
+    expect(headers['idempotency-key']).to.equal('k-1');
+  });
+
+  it('returns the ETag of a response, and sends it back as If-None-Match', async () => {
+    const { client, fake } = setup([json({ id: 'r1' }, 200, { ETag: '"v1"' }), status(304, { ETag: '"v1"' })]);
+    const first = await client.getIfChanged('/requests/r1', undefined, { check: created });
+    expect(first).to.deep.include({ ok: true, etag: '"v1"', status: 200 });
+    expect(fake.requests[0]!.headers['if-none-match']).to.equal(undefined);
+    const second = await client.getIfChanged('/requests/r1', '"v1"', { check: created });
+    expect(fake.requests[1]!.headers['if-none-match']).to.equal('"v1"');
+    expect(second).to.deep.equal({ ok: true, notModified: true, status: 304 });
+  });
+
+  it('treats a 304 it did not ask for as an error, never as data', async () => {
+    const { client } = setup([status(304)]);
+    const result = await client.get('/requests/r1', { check: created });
+    expect(errorOf(result)).to.deep.include({ kind: 'http', status: 304 });
+  });
+});

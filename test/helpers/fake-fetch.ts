@@ -74,7 +74,7 @@ export function text(body: string, status = 200, headers: Record<string, string>
 
 /** An error response with an empty body. */
 export function status(code: number, headers: Record<string, string> = {}): Response {
-  return new Response(code === 204 ? null : '', { status: code, headers });
+  return new Response(code === 204 || code === 304 ? null : '', { status: code, headers });
 }
 
 /** An RFC 9457 problem response. */

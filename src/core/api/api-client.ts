@@ -37,6 +37,11 @@ export interface RequestOptions<T> {
   query?: Query;
   /** The element's signal: aborting it ends the call at once, between attempts too. */
   signal?: AbortSignal;
+  /**
+   * Headers for this request only, e.g. `Authorization` or `Registration-Token`. The client's own `Accept`,
+   * `Content-Type` and `Idempotency-Key` are set after these and win.
+   */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface WriteOptions<T> extends RequestOptions<T> {
@@ -47,7 +52,20 @@ export interface WriteOptions<T> extends RequestOptions<T> {
   idempotencyKey?: string;
 }
 
-export type ApiResult<T> = { ok: true; data: T; status: number } | { ok: false; error: ApiError };
+/** `etag` is the response's `ETag` header, when it has one, for a later `getIfChanged`. */
+export type ApiResult<T> = { ok: true; data: T; status: number; etag?: string } | { ok: false; error: ApiError };
+
+/** A conditional GET's answer when the resource still has the ETag sent (HTTP 304): keep what you have. */
+export interface NotModified {
+  ok: true;
+  notModified: true;
+  status: 304;
+}
+
+interface CallOptions<T> extends WriteOptions<T> {
+  /** Sent as `If-None-Match`; a 304 then answers `NotModified`. Without it a 304 is an error like any other. */
+  etag?: string;
+}
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -92,19 +110,31 @@ export class ApiClient {
   }
 
   get<T>(path: string, options: RequestOptions<T>): Promise<ApiResult<T>> {
-    return this.call('GET', path, options);
+    return this.call('GET', path, options) as Promise<ApiResult<T>>;
+  }
+
+  /**
+   * A conditional GET (RFC 9110 §13.1.2): sends `If-None-Match: etag` when one is given, and answers `NotModified`
+   * on 304, so polling an unchanged resource costs no body and no re-render. Pass the `etag` of the last result.
+   */
+  getIfChanged<T>(
+    path: string,
+    etag: string | undefined,
+    options: RequestOptions<T>,
+  ): Promise<ApiResult<T> | NotModified> {
+    return this.call('GET', path, etag ? { ...options, etag } : options);
   }
 
   post<T>(path: string, body: unknown, options: WriteOptions<T>): Promise<ApiResult<T>> {
-    return this.call('POST', path, options, body);
+    return this.call('POST', path, options, body) as Promise<ApiResult<T>>;
   }
 
   patch<T>(path: string, body: unknown, options: WriteOptions<T>): Promise<ApiResult<T>> {
-    return this.call('PATCH', path, options, body);
+    return this.call('PATCH', path, options, body) as Promise<ApiResult<T>>;
   }
 
   delete<T>(path: string, options: WriteOptions<T>): Promise<ApiResult<T>> {
-    return this.call('DELETE', path, options);
+    return this.call('DELETE', path, options) as Promise<ApiResult<T>>;
   }
 
   /** The absolute URL for a path and query, or undefined when no usable `apiBase` is configured. */
@@ -125,7 +155,12 @@ export class ApiClient {
     return pairs.length ? `${href}${href.includes('?') ? '&' : '?'}${pairs.join('&')}` : href;
   }
 
-  private async call<T>(method: Method, path: string, options: WriteOptions<T>, body?: unknown): Promise<ApiResult<T>> {
+  private async call<T>(
+    method: Method,
+    path: string,
+    options: CallOptions<T>,
+    body?: unknown,
+  ): Promise<ApiResult<T> | NotModified> {
     try {
       return await this.attempts(method, path, options, body);
     } catch (error) {
@@ -137,13 +172,14 @@ export class ApiClient {
   private async attempts<T>(
     method: Method,
     path: string,
-    options: WriteOptions<T>,
+    options: CallOptions<T>,
     body?: unknown,
-  ): Promise<ApiResult<T>> {
+  ): Promise<ApiResult<T> | NotModified> {
     const url = this.url(path, options.query);
     if (url === undefined) return failed({ kind: 'not-configured' });
     const caller = options.signal;
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
+    if (options.etag) headers['If-None-Match'] = options.etag;
     let payload: string | undefined;
     if (body !== undefined) {
       payload = JSON.stringify(body);
@@ -178,7 +214,7 @@ export class ApiClient {
     body: string | undefined,
     check: Check<T>,
     caller: AbortSignal | undefined,
-  ): Promise<ApiResult<T>> {
+  ): Promise<ApiResult<T> | NotModified> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = caller ? anySignal([caller, timeout]) : timeout;
     const why = (error: unknown): ApiError =>
@@ -210,6 +246,10 @@ export class ApiClient {
     }
 
     const { status } = response;
+    if (status === 304 && headers['If-None-Match']) {
+      discard(response);
+      return { ok: true, notModified: true, status: 304 };
+    }
     if (status < 200 || status > 299) {
       const error: ApiError = { kind: 'http', status };
       // 429 and 503 define Retry-After; the contract adds 409 while the server still runs a request with this key.
@@ -247,7 +287,8 @@ export class ApiClient {
     }
     const checked = check(data);
     if (!checked.ok) return invalid(`shape at ${checked.path || '(root)'}: expected ${checked.expected}`, checked.path);
-    return { ok: true, data: checked.value, status };
+    const etag = response.headers.get('etag');
+    return etag ? { ok: true, data: checked.value, status, etag } : { ok: true, data: checked.value, status };
   }
 }
 

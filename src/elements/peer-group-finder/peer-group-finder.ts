@@ -848,7 +848,7 @@ export class PeerGroupFinder extends PeerWidgetElement {
     }
     this.patchOutcome(groupId, { cancel: { status: 'sending' } });
     const { registration } = outcome;
-    const result = await cancelRegistration(this.config, {
+    const result = await cancelRegistration(this.api, {
       groupId: registration.groupId,
       registrationId: registration.registrationId,
       token: registration.cancelToken,
@@ -977,7 +977,7 @@ export class PeerGroupFinder extends PeerWidgetElement {
       return;
     }
     this.codeCancel = { ...this.codeCancel, state: { status: 'sending' } };
-    const result = await cancelRegistration(this.config, code);
+    const result = await cancelRegistration(this.api, code);
     if (result.ok) {
       // The code did its job; it is not kept in the field either.
       this.codeCancel = { text: '', invalid: false, state: { status: 'done' } };
