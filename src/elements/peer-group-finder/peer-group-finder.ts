@@ -32,6 +32,7 @@ import {
   groupPageCheck,
   registrationCheck,
   type Group,
+  type GroupLocation,
   type GroupPage,
   type GroupSummary,
   type Registration,
@@ -688,9 +689,21 @@ export class PeerGroupFinder extends PeerWidgetElement {
         </button>
       </div>
       ${status}
-      ${groupDetails(summary, details, { i18n: this.i18n, level: Math.min(6, level + 1), viewerZone: this.viewerZone })}
+      ${groupDetails(summary, details, {
+        i18n: this.i18n,
+        level: Math.min(6, level + 1),
+        viewerZone: this.viewerZone,
+        revealed: this.revealedLocation(summary.id),
+      })}
       ${this.renderJoin(group, Math.min(6, level + 1))} ${this.renderCalendar(group, Math.min(6, level + 1))}
     </div>`;
+  }
+
+  /** The location a registration with a place revealed, while that place is held (not after cancelling). */
+  private revealedLocation(groupId: string): GroupLocation | undefined {
+    const outcome = this.outcomes.get(groupId);
+    if (!outcome || outcome.registration.status !== 'registered' || outcome.cancel.status === 'done') return undefined;
+    return outcome.registration.location;
   }
 
   private senderFor(groupId: string): RegistrationSender<Registration> {

@@ -150,6 +150,9 @@ describe('<peer-group-finder> details and joining', () => {
     await submitJoin(el);
     await until(() => $(el, '[part="outcome"]') !== null);
     expect(text($(el, '[part="where"]'))).to.contain(SECRET_ROOM);
+    // The details above say where too: never "given when you join" to someone who has joined.
+    expect($(el, '[part="location-hidden"]') === null, 'no "given when you join" line after joining').to.equal(true);
+    expect(text($(el, '[part~="detail-where"]'))).to.contain(SECRET_ROOM);
   });
 
   it('puts a student on the waitlist with their place, and never shows a hidden location to them', async () => {

@@ -4,7 +4,7 @@ import { isolate } from '../../../core/bidi.js';
 import type { MessageKey } from '../../../core/i18n/en.js';
 import type { LocalizeController } from '../../../core/i18n/localize-controller.js';
 import { safeHref } from '../../../core/safe-url.js';
-import type { Group, GroupSummary } from '../logic/group-data.js';
+import type { Group, GroupLocation, GroupSummary } from '../logic/group-data.js';
 import { describeSchedule, sessionText, zoneDiffers } from '../logic/schedule.js';
 import { availabilityLine, languagesLine, locationLine } from './card-templates.js';
 import { locationDetails } from './location-templates.js';
@@ -14,6 +14,8 @@ export interface DetailsContext {
   /** Level of the section headings inside the dialog. */
   level: number;
   viewerZone: string;
+  /** A hidden location the student was given by joining with a place: shown under "Where" too, not "given when you join". */
+  revealed?: GroupLocation | undefined;
 }
 
 function section(level: number, id: string, heading: string, body: unknown): TemplateResult {
@@ -82,7 +84,9 @@ export function groupDetails(
         ${
           group.location && !group.locationHidden
             ? locationDetails(i18n, group.location)
-            : html`<p part="location-hidden">${isolate(locationLine(i18n, group) ?? '')}</p>`
+            : context.revealed
+              ? locationDetails(i18n, context.revealed)
+              : html`<p part="location-hidden">${isolate(locationLine(i18n, group) ?? '')}</p>`
         }`,
     )}
     ${section(
