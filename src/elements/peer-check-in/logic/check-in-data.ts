@@ -1,4 +1,5 @@
 import { arr, bool, int, lenientArr, literal, obj, opt, str, type Check, type Infer } from '../../../core/api/shape.js';
+import { SUPPORT_TOPICS } from '../../../core/api/vocabulary.js';
 
 const TOPICS = [
   'studies',
@@ -81,37 +82,6 @@ export const checkInConfigCheck = obj({
   ),
 });
 export type CheckInConfig = Infer<typeof checkInConfigCheck>;
-
-const SUPPORT_TOPICS = [
-  'general',
-  'stress',
-  'studies',
-  'anxiety',
-  'low-mood',
-  'loneliness',
-  'relationships',
-  'family',
-  'grief',
-  'identity',
-  'lgbtqia',
-  'discrimination',
-  'neurodivergence',
-  'disability',
-  'chronic-illness',
-  'body-image',
-  'eating',
-  'substance-use',
-  'gambling',
-  'money',
-  'housing',
-  'sleep',
-  'trauma',
-  'sexual-violence',
-  'abuse',
-  'self-harm',
-  'suicidal-thoughts',
-  'other',
-] as const;
 
 const suggestionCheck = obj({
   kind: literal('group', 'peer', 'counsellor', 'crisis'),

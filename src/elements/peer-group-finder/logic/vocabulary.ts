@@ -4,36 +4,10 @@
  * canonical order of a filter's values, so two filter sets with the same choices compare equal.
  */
 
-export const TOPICS = [
-  'general',
-  'stress',
-  'studies',
-  'anxiety',
-  'low-mood',
-  'loneliness',
-  'relationships',
-  'family',
-  'grief',
-  'identity',
-  'lgbtqia',
-  'discrimination',
-  'neurodivergence',
-  'disability',
-  'chronic-illness',
-  'body-image',
-  'eating',
-  'substance-use',
-  'gambling',
-  'money',
-  'housing',
-  'sleep',
-  'trauma',
-  'sexual-violence',
-  'abuse',
-  'self-harm',
-  'suicidal-thoughts',
-  'other',
-] as const;
+import { SUPPORT_TOPICS, type SupportTopic } from '../../../core/api/vocabulary.js';
+
+/** Group topics are the contract's support topics, shared with every element. */
+export const TOPICS = SUPPORT_TOPICS;
 
 export const AUDIENCES = [
   'everyone',
@@ -79,7 +53,7 @@ export const ACCESSIBILITY = [
   'breaks',
 ] as const;
 
-export type SupportTopic = (typeof TOPICS)[number];
+export type { SupportTopic };
 export type Audience = (typeof AUDIENCES)[number];
 export type GroupFormat = (typeof FORMATS)[number];
 export type DayOfWeek = (typeof DAYS)[number];
