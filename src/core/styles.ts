@@ -145,3 +145,56 @@ export const formStyles = css`
     cursor: pointer;
   }
 `;
+
+/**
+ * Grouped choices: a borderless `fieldset` with its `legend`, answers as bordered chips (`.choices` > `label.choice`
+ * holding a native radio or checkbox) that show which is chosen by more than colour, and `.check` for a single
+ * checkbox line. Every chip is a 44 px target and keeps the focus ring of the control inside it.
+ */
+export const choiceStyles = css`
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    padding: 0;
+    margin-block-end: 0.5em;
+    font-weight: 600;
+  }
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .choice {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+    min-block-size: var(--_target);
+    max-inline-size: 100%;
+    padding: 0.25em 0.85em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow-wrap: anywhere;
+  }
+  .choice:has(input:checked) {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+    font-weight: 600;
+  }
+  .choice:has(input:focus-visible) {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .choice input:focus-visible {
+    outline: none;
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: 0.6em;
+    min-block-size: var(--_target);
+  }
+`;

@@ -1,10 +1,11 @@
 import { css } from 'lit';
-import { buttonStyles, formStyles } from '../../core/styles.js';
+import { buttonStyles, choiceStyles, formStyles } from '../../core/styles.js';
 import { historyStyles } from './history/history-styles.js';
 
 export const checkInStyles = [
   buttonStyles,
   formStyles,
+  choiceStyles,
   ...historyStyles,
   css`
     :host {
@@ -44,51 +45,6 @@ export const checkInStyles = [
     form {
       display: grid;
       gap: calc(var(--_space) * 1.25);
-    }
-    fieldset {
-      margin: 0;
-      padding: 0;
-      border: 0;
-      min-inline-size: 0;
-    }
-    legend {
-      padding: 0;
-      margin-block-end: 0.5em;
-      font-weight: 600;
-    }
-    .choices {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
-    }
-    .choice {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.5em;
-      min-block-size: var(--_target);
-      padding: 0.25em 0.85em;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      max-inline-size: 100%;
-      overflow-wrap: anywhere;
-    }
-    .choice:has(input:checked) {
-      border-color: var(--_accent);
-      box-shadow: inset 0 0 0 1px var(--_accent);
-      font-weight: 600;
-    }
-    .choice:has(input:focus-visible) {
-      outline: 3px solid var(--_focus);
-      outline-offset: 2px;
-    }
-    .choice input:focus-visible {
-      outline: none;
-    }
-    .check {
-      display: flex;
-      align-items: center;
-      gap: 0.6em;
-      min-block-size: var(--_target);
     }
     .item + .item {
       margin-block-start: calc(var(--_space) * 0.75);

@@ -1,9 +1,10 @@
 import { css } from 'lit';
-import { buttonStyles, formStyles } from '../../core/styles.js';
+import { buttonStyles, choiceStyles, formStyles } from '../../core/styles.js';
 
 export const groupFinderStyles = [
   buttonStyles,
   formStyles,
+  choiceStyles,
   css`
     :host {
       container-type: inline-size;
@@ -128,17 +129,6 @@ export const groupFinderStyles = [
       gap: var(--_space);
       padding: 0.25em 0.75em 0.75em;
     }
-    fieldset {
-      margin: 0;
-      padding: 0;
-      border: 0;
-      min-inline-size: 0;
-    }
-    legend {
-      padding: 0;
-      margin-block-end: 0.4em;
-      font-weight: 600;
-    }
     .filter-set > .hint {
       margin-block-end: 0.4em;
     }
@@ -150,44 +140,14 @@ export const groupFinderStyles = [
     .language label {
       font-weight: 600;
     }
-    .choices {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
-    }
-    .choice {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.5em;
-      min-block-size: var(--_target);
-      max-inline-size: 100%;
-      padding: 0.25em 0.85em;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
+    legend {
+      margin-block-end: 0.4em;
     }
     .choice > span::first-letter {
       text-transform: uppercase;
     }
     .choice > span {
       display: inline-block;
-    }
-    .choice:has(input:checked) {
-      border-color: var(--_accent);
-      box-shadow: inset 0 0 0 1px var(--_accent);
-      font-weight: 600;
-    }
-    .choice:has(input:focus-visible) {
-      outline: 3px solid var(--_focus);
-      outline-offset: 2px;
-    }
-    .choice input:focus-visible {
-      outline: none;
-    }
-    .check {
-      display: flex;
-      align-items: center;
-      gap: 0.6em;
-      min-block-size: var(--_target);
     }
     .actions {
       display: flex;
