@@ -1,5 +1,5 @@
 // Starts the real reference server as a child process on a free loopback port and resolves with its URL once it
-// prints "listening on". Used by the browser tests and the end-to-end tests.
+// prints "listening on", with the demo sign-ins it printed (SEED=demo). Used by the browser and end-to-end tests.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -27,7 +27,11 @@ export function startReferenceServer({ env = {}, timeoutMs = 60000, wrap = (comm
         clearTimeout(timer);
         child.stdout.off('data', onData);
         child.stdout.resume();
-        resolve({ url: match[1], stop: () => stopChild(child) });
+        // With SEED=demo the server prints the demo accounts' sign-ins (new passwords each start) before listening.
+        const demoSignIns = [...output.matchAll(/^demo sign-in: (\S+) \/ (\S+) \((.*)\)$/gm)].map(
+          ([, login, password, description]) => ({ login, password, description }),
+        );
+        resolve({ url: match[1], demoSignIns, stop: () => stopChild(child) });
       }
     };
     child.stdout.setEncoding('utf8').on('data', onData);
