@@ -1,0 +1,149 @@
+import {
+  arr,
+  bool,
+  int,
+  literal,
+  nullable,
+  obj,
+  opt,
+  str,
+  union,
+  type Check,
+  type Infer,
+} from '../../../core/api/shape.js';
+
+/**
+ * Shape checks for the peer-request endpoints (the contract's Availability, PeerRequestCreated and
+ * PeerRequestStatus). Strings and lists are bounded as the contract bounds them. `joinUrl` is accepted as any short
+ * string and made a link only by `safeHref` when rendered, so a hostile value is dropped, not the whole status.
+ */
+
+export const TOPICS = [
+  'general',
+  'stress',
+  'studies',
+  'anxiety',
+  'low-mood',
+  'loneliness',
+  'relationships',
+  'family',
+  'grief',
+  'identity',
+  'lgbtqia',
+  'discrimination',
+  'neurodivergence',
+  'disability',
+  'chronic-illness',
+  'body-image',
+  'eating',
+  'substance-use',
+  'gambling',
+  'money',
+  'housing',
+  'sleep',
+  'trauma',
+  'sexual-violence',
+  'abuse',
+  'self-harm',
+  'suicidal-thoughts',
+  'other',
+] as const;
+export const SUPPORT_KINDS = ['listen', 'information', 'finding-services'] as const;
+export const CHANNELS = ['chat', 'call', 'video', 'in-person'] as const;
+export const STATES = ['queued', 'claimed', 'in-progress', 'closed', 'cancelled', 'escalated-to-professional'] as const;
+export const GENDERS = ['no-preference', 'woman', 'man', 'non-binary'] as const;
+export const SHARED = [
+  'lgbtqia',
+  'international-student',
+  'student-parent',
+  'disability',
+  'neurodivergence',
+  'first-generation',
+  'bipoc',
+  'mature-student',
+  'faith',
+  'care-experience',
+] as const;
+
+export type Topic = (typeof TOPICS)[number];
+export type SupportKind = (typeof SUPPORT_KINDS)[number];
+export type Channel = (typeof CHANNELS)[number];
+export type RequestState = (typeof STATES)[number];
+
+/** States after which nothing changes for the student: polling stops. */
+export const FINAL_STATES: ReadonlySet<RequestState> = new Set(['closed', 'cancelled']);
+
+export const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+export const SECRET = /^[A-Za-z0-9_-]{16,128}$/;
+
+const instant: Check<string> = (value) => {
+  const result = str({ max: 40, pattern: /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d)$/i })(value);
+  if (!result.ok) return result;
+  return Number.isNaN(Date.parse(result.value)) ? { ok: false, path: '', expected: 'a real date-time' } : result;
+};
+
+const hoursRange = obj({
+  day: literal('mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'),
+  opens: str({ min: 5, max: 5 }),
+  closes: str({ min: 5, max: 5 }),
+});
+
+const weeklyHours = obj({
+  timeZone: str({ min: 3, max: 64 }),
+  alwaysOpen: bool,
+  weekly: arr(hoursRange, { max: 50 }),
+});
+
+export const availabilityCheck = obj({
+  open: bool,
+  withinHours: bool,
+  supportersOnShift: int({ min: 0 }),
+  queueLength: int({ min: 0 }),
+  expectedWaitMinutes: nullable(int({ min: 0 })),
+  // Channels this widget does not know are left out rather than failing the whole answer.
+  channels: (value: unknown) => {
+    const list = arr(str({ max: 40 }), { max: 20 })(value);
+    return list.ok ? { ok: true as const, value: list.value.filter(isChannel) } : list;
+  },
+  hours: weeklyHours,
+  nextOpenAt: nullable(instant),
+  acceptsScheduled: bool,
+  asOf: instant,
+});
+export type Availability = Infer<typeof availabilityCheck>;
+
+const timing = union(obj({ mode: literal('asap') }), obj({ mode: literal('scheduled'), at: instant }));
+
+const state = literal(...STATES);
+
+export const createdCheck = obj({
+  requestId: str({ min: 1, max: 64, pattern: ID }),
+  secret: str({ min: 16, max: 128, pattern: SECRET }),
+  status: state,
+  position: nullable(int({ min: 1 })),
+  expectedWaitMinutes: nullable(int({ min: 0 })),
+  createdAt: instant,
+  availability: availabilityCheck,
+});
+export type Created = Infer<typeof createdCheck>;
+
+export const statusCheck = obj({
+  requestId: str({ min: 1, max: 64, pattern: ID }),
+  status: state,
+  position: nullable(int({ min: 1 })),
+  expectedWaitMinutes: nullable(int({ min: 0 })),
+  topic: str({ max: 40 }),
+  supportKind: str({ max: 40 }),
+  channel: str({ max: 40 }),
+  when: timing,
+  supporterName: opt(str({ max: 60 })),
+  joinUrl: opt(str({ max: 2048 })),
+  createdAt: instant,
+  updatedAt: instant,
+  availability: availabilityCheck,
+});
+export type Status = Infer<typeof statusCheck>;
+
+function isChannel(value: string): value is Channel {
+  return (CHANNELS as readonly string[]).includes(value);
+}
