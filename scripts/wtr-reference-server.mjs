@@ -28,7 +28,9 @@ export function referenceServerPlugin() {
     async serve(context) {
       if (context.path !== '/__reference-server') return undefined;
       await starting;
-      return { body: JSON.stringify({ url: server.url, apiBase: `${server.url}/api/v1` }), type: 'json' };
+      // The demo supporter and supervisor (new passwords each start) for the supporter inbox's tests.
+      const body = { url: server.url, apiBase: `${server.url}/api/v1`, demoSignIns: server.demoSignIns };
+      return { body: JSON.stringify(body), type: 'json' };
     },
   };
 }

@@ -2,6 +2,8 @@
 export interface ReferenceServer {
   url: string;
   apiBase: string;
+  /** The seeded demo accounts: `demo.supporter` (trained, on shift 07:00–23:00 campus time) and `demo.supervisor`. */
+  demoSignIns: Array<{ login: string; password: string; description: string }>;
 }
 
 let cached: Promise<ReferenceServer> | undefined;
