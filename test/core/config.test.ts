@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/peer-crisis-resources/define.js';
 import '../../src/elements/peer-support-provider/define.js';
-import { mergeConfig, normalizeConfig } from '../../src/core/config.js';
+import { mergeConfig, normalizeConfig, normalizeCountry } from '../../src/core/config.js';
 import type { PeerCrisisResources } from '../../src/elements/peer-crisis-resources/peer-crisis-resources.js';
 
 describe('configuration is normalised once, in core', () => {
@@ -18,6 +18,27 @@ describe('configuration is normalised once, in core', () => {
       undefined,
       undefined,
       undefined,
+      undefined,
+    ]);
+  });
+
+  it('accepts exactly the countries the browser can name, and maps old codes as CLDR does, for all 676 pairs', () => {
+    const notACountry = /^(AA|Q[M-Z]|X[A-JL-Z]|ZZ|EU|EZ|UN)$/;
+    const names = new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
+    const differences: string[] = [];
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        const region = new Intl.Locale(`und-${code}`).region ?? code;
+        const expected = !notACountry.test(region) && names.of(region) ? region : undefined;
+        const actual = normalizeCountry(code.toLowerCase());
+        if (actual !== expected) differences.push(`${code}: ${String(actual)} ≠ ${String(expected)}`);
+      }
+    }
+    expect(differences).to.deep.equal([]);
+    expect([normalizeCountry('UK'), normalizeCountry('XK'), normalizeCountry('ZZ')]).to.deep.equal([
+      'GB',
+      'XK',
       undefined,
     ]);
   });
