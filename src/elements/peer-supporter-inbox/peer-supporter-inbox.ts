@@ -3,6 +3,7 @@ import { ContextProvider } from '@lit/context';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { ApiResult } from '../../core/api/api-client.js';
 import type { ApiError } from '../../core/api/errors.js';
 import { AnnouncerController } from '../../core/announcer.js';
@@ -660,7 +661,11 @@ export class PeerSupporterInbox extends PeerWidgetElement {
                 }
               </p>
               <ul class="requests" part="requests" role="list">
-                ${items.map((request) => this.renderRequest(request))}
+                ${repeat(
+                items,
+                (request) => request.requestId,
+                (request) => this.renderRequest(request),
+              )}
               </ul>`
           : nothing
       }
