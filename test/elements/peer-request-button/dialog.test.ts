@@ -1,0 +1,142 @@
+// <peer-request-button>: the label from availability, and the dialog by keyboard: focus in and back, Escape (twice)
+// losing nothing, Back and Next keeping answers, full screen on a phone.
+import { expect } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import {
+  $,
+  availability,
+  choose,
+  focused,
+  json,
+  mount,
+  next,
+  nobodyOnShift,
+  openDialog,
+  requestFetch,
+  select,
+  stepText,
+  text,
+  type,
+  until,
+} from './helpers.js';
+
+describe('<peer-request-button> label and dialog', () => {
+  it('says supporters are on shift and the wait the backend gives; the button is 44 px and accessible', async () => {
+    const net = requestFetch({ availability: () => json(availability({ expectedWaitMinutes: 10 })) });
+    const el = await mount(net);
+    const button = $<HTMLButtonElement>(el, '#open')!;
+    expect(text(button)).to.equal('Talk to a peer supporter Supporters are on shift now. The wait is about 10 min.');
+    expect(button.getAttribute('aria-haspopup')).to.equal('dialog');
+    expect(button.getBoundingClientRect().height).to.be.at.least(44);
+    await expect(el).to.be.accessible();
+  });
+
+  it('promises no wait when the backend gives none', async () => {
+    const net = requestFetch({ availability: () => json(availability({ expectedWaitMinutes: null })) });
+    const el = await mount(net);
+    expect(text($(el, '[part="availability"]'))).to.equal('Supporters are on shift now.');
+  });
+
+  it('says no one is on shift inside the hours', async () => {
+    const el = await mount(requestFetch({ availability: () => json(nobodyOnShift()) }));
+    expect(text($(el, '[part="availability"]'))).to.equal('No one is on shift right now.');
+  });
+
+  it('outside the hours, names the day it next opens', async () => {
+    const at = new Date(Date.now() + 3 * 86_400_000);
+    at.setHours(10, 0, 0, 0);
+    const net = requestFetch({
+      availability: () =>
+        json(
+          nobodyOnShift() &&
+            availability({
+              open: false,
+              withinHours: false,
+              supportersOnShift: 0,
+              expectedWaitMinutes: null,
+              channels: [],
+              nextOpenAt: at.toISOString(),
+            }),
+        ),
+    });
+    const el = await mount(net);
+    const weekday = at.toLocaleDateString('en', { weekday: 'long' });
+    const time = at.toLocaleTimeString('en', { hour: 'numeric', minute: '2-digit' });
+    expect(text($(el, '[part="availability"]'))).to.equal(`Opens ${weekday} at ${time}.`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens by keyboard with focus on its heading; Escape closes and focus returns to the button', async () => {
+    const el = await mount(requestFetch({ availability: () => json(availability()) }));
+    const opened: unknown[] = [];
+    el.addEventListener('peer-request-open', (event) => opened.push(event.detail));
+    $<HTMLButtonElement>(el, '#open')!.focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+    await until(() => dialog.open, 2000, 'the dialog');
+    await el.updateComplete;
+    expect(focused(el)?.id).to.equal('dialog-heading');
+    expect(opened).to.deep.equal([{ availability: 'open' }]);
+    expect(stepText(el)).to.equal('Step 1 of 8');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await until(() => !dialog.open, 2000, 'closing');
+    expect(focused(el)?.id).to.equal('open');
+  });
+
+  it('loses nothing typed to Escape pressed twice, nor to Back and Next; the close button returns focus too', async () => {
+    const net = requestFetch({ availability: () => json(availability()) });
+    const el = await mount(net);
+    const dialog = await openDialog(el);
+    await choose(el, 'input[name="safety"][value="no"]');
+    await next(el);
+    await select(el, '#topic', 'studies');
+    await type(el, '#note', 'Exams are piling up.');
+    // Escape twice: Chromium would close on the second press even if the first were cancelled.
+    $<HTMLTextAreaElement>(el, '#note')!.focus();
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ press: 'Escape' });
+    await until(() => !dialog.open, 2000, 'closing');
+    expect(focused(el)?.id).to.equal('open');
+    await openDialog(el);
+    expect(stepText(el)).to.equal('Step 2 of 8');
+    expect($<HTMLTextAreaElement>(el, '#note')!.value).to.equal('Exams are piling up.');
+    expect($<HTMLSelectElement>(el, '#topic')!.value).to.equal('studies');
+    await next(el);
+    await choose(el, 'input[name="supportKind"][value="information"]');
+    $<HTMLButtonElement>(el, '[part="back"]')!.click();
+    await el.updateComplete;
+    expect(focused(el)?.id).to.equal('step-count');
+    expect($<HTMLTextAreaElement>(el, '#note')!.value).to.equal('Exams are piling up.');
+    await next(el);
+    expect($<HTMLInputElement>(el, 'input[name="supportKind"][value="information"]')!.checked).to.equal(true);
+    $<HTMLButtonElement>(el, '[part="close"]')!.click();
+    await until(() => !dialog.open, 2000, 'closing');
+    expect(focused(el)?.id).to.equal('open');
+  });
+
+  it('fills a phone screen', async () => {
+    await setViewport({ width: 360, height: 640 });
+    try {
+      const el = await mount(requestFetch({ availability: () => json(availability()) }));
+      const dialog = await openDialog(el);
+      const box = dialog.getBoundingClientRect();
+      expect(box.width).to.equal(360);
+      expect(box.height).to.equal(640);
+      expect(document.documentElement.scrollWidth).to.be.at.most(360);
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('without a backend, still opens with help and says it is not set up', async () => {
+    const el = await mount(requestFetch({}));
+    el.apiBase = undefined;
+    el.removeAttribute('api-base');
+    await el.updateComplete;
+    await openDialog(el);
+    expect(text($(el, '[part="problem"]'))).to.contain('not set up');
+    expect($(el, 'dialog peer-help-link') !== null).to.equal(true);
+  });
+});
