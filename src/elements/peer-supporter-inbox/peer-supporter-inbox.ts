@@ -662,10 +662,10 @@ export class PeerSupporterInbox extends PeerWidgetElement {
               </p>
               <ul class="requests" part="requests" role="list">
                 ${repeat(
-                items,
-                (request) => request.requestId,
-                (request) => this.renderRequest(request),
-              )}
+                  items,
+                  (request) => request.requestId,
+                  (request) => this.renderRequest(request),
+                )}
               </ul>`
           : nothing
       }
@@ -960,5 +960,11 @@ export class PeerSupporterInbox extends PeerWidgetElement {
         </button>
       </div>
     </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'peer-supporter-inbox': PeerSupporterInbox;
   }
 }

@@ -10,7 +10,7 @@ export const $ = <T extends Element = HTMLElement>(el: Element, selector: string
 export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
   ...el.shadowRoot!.querySelectorAll<T>(selector),
 ];
-export const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+export const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function until(predicate: () => boolean, ms = 5000, what = 'a condition'): Promise<void> {
@@ -38,12 +38,14 @@ export async function server(): Promise<{ apiBase: string; supporters: Record<st
 
 export async function mount(attributes: { lang?: string; fetch?: typeof fetch; externalAuth?: boolean } = {}) {
   const { apiBase } = await server();
-  const el = await fixture<Inbox>(html`<peer-supporter-inbox
-    api-base=${apiBase}
-    lang=${attributes.lang ?? 'en'}
-    .fetch=${attributes.fetch}
-    ?external-auth=${attributes.externalAuth ?? false}
-  ></peer-supporter-inbox>`);
+  const el = await fixture<Inbox>(
+    html`<peer-supporter-inbox
+      api-base=${apiBase}
+      lang=${attributes.lang ?? 'en'}
+      .fetch=${attributes.fetch}
+      ?external-auth=${attributes.externalAuth ?? false}
+    ></peer-supporter-inbox>`,
+  );
   await el.updateComplete;
   return el;
 }
@@ -59,7 +61,11 @@ export async function submitSignIn(el: Inbox, login: string, password: string): 
 export async function signIn(el: Inbox, login: string): Promise<void> {
   const { supporters } = await server();
   await submitSignIn(el, login, supporters[login]!);
-  await until(() => $(el, '[part="queue"]') !== null && $(el, '[part="queue"]')!.getAttribute('aria-busy') === 'false', 8000, 'the queue');
+  await until(
+    () => $(el, '[part="queue"]') !== null && $(el, '[part="queue"]')!.getAttribute('aria-busy') === 'false',
+    8000,
+    'the queue',
+  );
 }
 
 /** A token for `login`, straight from the API (for a page that signs in itself). */
@@ -126,6 +132,7 @@ export async function press(found: HTMLElement, part: string): Promise<void> {
 
 export function recordEvents(el: Element, names: string[]): Array<{ type: string; detail: unknown }> {
   const events: Array<{ type: string; detail: unknown }> = [];
-  for (const name of names) el.addEventListener(name, (event) => events.push({ type: name, detail: (event as CustomEvent).detail }));
+  for (const name of names)
+    el.addEventListener(name, (event) => events.push({ type: name, detail: (event as CustomEvent).detail }));
   return events;
 }

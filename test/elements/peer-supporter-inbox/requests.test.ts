@@ -201,7 +201,10 @@ describe('<peer-supporter-inbox> working on requests (reference server)', () => 
     const id = await createRequest();
     const token = await tokenFor('test.untrained');
     const transport: typeof fetch = (input, init) =>
-      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), Authorization: `Bearer ${token}` } });
+      fetch(input, {
+        ...init,
+        headers: { ...(init?.headers as Record<string, string>), Authorization: `Bearer ${token}` },
+      });
     const el = await mount({ fetch: transport, externalAuth: true });
     await until(() => $(el, '[part="queue"]')?.getAttribute('aria-busy') === 'false', 8000, 'the queue');
     expect($(el, '#login'), 'no sign-in form').to.equal(null);

@@ -65,7 +65,9 @@ describe('<peer-supporter-inbox> signing in (reference server)', () => {
     const events = recordEvents(el, ['peer-inbox-signed-in']);
     await signIn(el, 'test.supporter');
     expect(text($(el, '[part="account"]'))).to.contain('Signed in as Sam.');
-    expect(events).to.deep.equal([{ type: 'peer-inbox-signed-in', detail: { supervisor: false, trainingCurrent: true } }]);
+    expect(events).to.deep.equal([
+      { type: 'peer-inbox-signed-in', detail: { supervisor: false, trainingCurrent: true } },
+    ]);
     expect($<HTMLInputElement>(el, '#password'), 'the password field is gone').to.equal(null);
     await until(() => el.shadowRoot!.activeElement?.id === 'queue-heading', 3000, 'focus on the queue');
     noStorage();
