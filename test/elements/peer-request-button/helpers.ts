@@ -152,22 +152,25 @@ export function requestFetch(handlers: {
   };
 }
 
-/** Mounts a button on a fake backend and waits for its availability line. */
+/** Mounts a button on a fake backend (inside an element with `lang`) and waits for its availability line. */
 export async function mount(
   net: { fetch: typeof fetch },
   attributes: Partial<Record<'groups-href' | 'wait-limit' | 'consent-version' | 'lang', string>> = {},
 ): Promise<Button> {
-  const el = await fixture<Button>(
-    html`<peer-request-button
-      api-base=${API}
-      country="US"
-      groups-href=${attributes['groups-href'] ?? ''}
-      wait-limit=${attributes['wait-limit'] ?? '45'}
-      consent-version=${attributes['consent-version'] ?? 'peer-request-2026-12-01'}
-      .fetch=${net.fetch}
-      .pollInterval=${0.05}
-    ></peer-request-button>`,
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div lang=${attributes.lang ?? 'en'}>
+      <peer-request-button
+        api-base=${API}
+        country="US"
+        groups-href=${attributes['groups-href'] ?? ''}
+        wait-limit=${attributes['wait-limit'] ?? '45'}
+        consent-version=${attributes['consent-version'] ?? 'peer-request-2026-12-01'}
+        .fetch=${net.fetch}
+        .pollInterval=${0.05}
+      ></peer-request-button>
+    </div>`,
   );
+  const el = wrapper.querySelector<Button>('peer-request-button')!;
   await el.updateComplete;
   await until(() => text($(el, '[part="availability"]')) !== '', 3000, 'the availability line').catch(() => {});
   return el;

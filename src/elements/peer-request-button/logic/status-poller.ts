@@ -35,6 +35,7 @@ export class StatusPoller<T> implements ReactiveController {
   private run?: Run;
   private paused?: { key: string; etag: string | undefined };
   private failures = 0;
+  private lastPollAt = -Infinity;
   /** How many requests this poller has made (for tests and support questions). */
   polls = 0;
 
@@ -54,13 +55,20 @@ export class StatusPoller<T> implements ReactiveController {
    * Starts polling the request `key` names (its id): after one interval when a status is already shown (`etag` is
    * its tag, if known), or at once (`immediately`, a code typed in). A second call for the same request does nothing.
    */
-  start(key: string, { etag, immediately = false }: { etag?: string; immediately?: boolean } = {}): void {
+  start(
+    key: string,
+    { etag, immediately = false, resume = false }: { etag?: string; immediately?: boolean; resume?: boolean } = {},
+  ): void {
     if (this.run?.key === key) return;
     this.stop();
-    this.failures = 0;
     const run: Run = { key, etag, controller: new AbortController() };
     this.run = run;
-    void this.loop(run, immediately);
+    // Back on the page after a move: the next poll comes when it was due, not at once (a page that moves the element
+    // around would otherwise poll on every move).
+    const sinceLast = performance.now() - this.lastPollAt;
+    const interval = this.options.intervalMs() * 2 ** this.failures;
+    if (!resume) this.failures = 0;
+    void this.loop(run, immediately ? 0 : resume ? Math.max(0, interval - sinceLast) : this.options.intervalMs());
   }
 
   stop(): void {
@@ -72,7 +80,7 @@ export class StatusPoller<T> implements ReactiveController {
   hostConnected(): void {
     const paused = this.paused;
     this.paused = undefined;
-    if (paused) this.start(paused.key, { etag: paused.etag, immediately: true });
+    if (paused) this.start(paused.key, { etag: paused.etag, resume: true });
   }
 
   hostDisconnected(): void {
@@ -81,9 +89,9 @@ export class StatusPoller<T> implements ReactiveController {
     if (run) this.paused = { key: run.key, etag: run.etag };
   }
 
-  private async loop(run: Run, immediately: boolean): Promise<void> {
+  private async loop(run: Run, firstDelay: number): Promise<void> {
     const { signal } = run.controller;
-    let delay = immediately ? 0 : this.options.intervalMs();
+    let delay = firstDelay;
     while (!signal.aborted) {
       try {
         if (delay > 0) await wait(delay, signal);
@@ -92,6 +100,7 @@ export class StatusPoller<T> implements ReactiveController {
         return; // stopped
       }
       this.polls++;
+      this.lastPollAt = performance.now();
       const result = await this.options.fetch(run.etag, signal);
       if (signal.aborted || this.run !== run) return;
       if (result.ok) {
