@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { renderElement } from '../.storybook/element-docs.js';
 import { registerLocale } from '../src/core/i18n/catalog.js';
 import '../src/elements/peer-supporter-inbox/define.js';
 import { supporterInboxEn } from '../src/elements/peer-supporter-inbox/i18n/en.js';
@@ -18,10 +19,8 @@ const meta: Meta = {
 export default meta;
 type Story = StoryObj;
 
-const inbox = (fetch: typeof globalThis.fetch, lang = 'en', dir = 'ltr') =>
-  html`<div lang=${lang} dir=${dir}>
-    <peer-supporter-inbox api-base=${STORY_INBOX_API} .fetch=${fetch}></peer-supporter-inbox>
-  </div>`;
+/** Args for the project's default render (so every control reaches the element): the made-up backend. */
+const inbox = (fetch: typeof globalThis.fetch) => ({ 'api-base': STORY_INBOX_API, fetch });
 
 async function inboxIn(canvas: HTMLElement): Promise<PeerSupporterInbox> {
   const el = canvas.querySelector<PeerSupporterInbox>('peer-supporter-inbox');
@@ -56,11 +55,11 @@ async function open(el: PeerSupporterInbox, id: string): Promise<HTMLElement> {
 }
 
 /** The sign-in form. */
-export const SignIn: Story = { render: () => inbox(inboxBackend()) };
+export const SignIn: Story = { args: inbox(inboxBackend()) };
 
 /** Wrong details: the same words whichever part was wrong. */
 export const WrongDetails: Story = {
-  render: () => inbox(inboxBackend()),
+  args: inbox(inboxBackend()),
   play: async ({ canvasElement }) => {
     const el = await inboxIn(canvasElement);
     inside<HTMLInputElement>(el, '#login')!.value = 'wrong';
@@ -72,13 +71,13 @@ export const WrongDetails: Story = {
 
 /** Signed in: the queue, by when each request is due. */
 export const Queue: Story = {
-  render: () => inbox(inboxBackend()),
+  args: inbox(inboxBackend()),
   play: async ({ canvasElement }) => void (await signIn(canvasElement, 'sam')),
 };
 
 /** Loading: the queue never answers. */
 export const Loading: Story = {
-  render: () => inbox(inboxBackend({ queue: (signal) => never(signal) })),
+  args: { ...inbox(inboxBackend({ queue: (signal) => never(signal) })), timeout: 120_000 },
   play: async ({ canvasElement }) => {
     const el = await inboxIn(canvasElement);
     inside<HTMLInputElement>(el, '#login')!.value = 'sam';
@@ -89,18 +88,17 @@ export const Loading: Story = {
 
 /** Nothing waiting. */
 export const Empty: Story = {
-  render: () => inbox(inboxBackend({ requests: [] })),
+  args: inbox(inboxBackend({ requests: [] })),
   play: async ({ canvasElement }) => void (await signIn(canvasElement, 'sam')),
 };
 
 /** The queue failed to load, with Try again. */
 export const LoadFailed: Story = {
-  render: () =>
-    inbox(
-      inboxBackend({
-        queue: async () => json({ type: 'about:blank', title: 'Internal Server Error', status: 500 }, 500),
-      }),
-    ),
+  args: inbox(
+    inboxBackend({
+      queue: async () => json({ type: 'about:blank', title: 'Internal Server Error', status: 500 }, 500),
+    }),
+  ),
   play: async ({ canvasElement }) => {
     const el = await signIn(canvasElement, 'sam');
     await until(() => inside(el, '[part="problem"]') !== null);
@@ -109,13 +107,13 @@ export const LoadFailed: Story = {
 
 /** A request open beside the "when to refer" guide, before claiming: no note, no contact. */
 export const OpenRequest: Story = {
-  render: () => inbox(inboxBackend()),
+  args: inbox(inboxBackend()),
   play: async ({ canvasElement }) => void (await open(await signIn(canvasElement, 'sam'), 'pr_NF1002')),
 };
 
 /** Claimed: the student's note and contact, the notes and the forms. */
 export const Claimed: Story = {
-  render: () => inbox(inboxBackend()),
+  args: inbox(inboxBackend()),
   play: async ({ canvasElement }) => {
     const el = await signIn(canvasElement, 'sam');
     const item = await open(el, 'pr_NF1002');
@@ -126,7 +124,7 @@ export const Claimed: Story = {
 
 /** The form to hand a request to the on-call professional. */
 export const Escalating: Story = {
-  render: () => inbox(inboxBackend()),
+  args: inbox(inboxBackend()),
   play: async ({ canvasElement }) => {
     const item = await open(await signIn(canvasElement, 'sam'), 'pr_NF1002');
     item.querySelector<HTMLButtonElement>('[part~="escalate"]')!.click();
@@ -135,35 +133,37 @@ export const Escalating: Story = {
 
 /** Training not recorded: words, and no Claim. */
 export const TrainingMissing: Story = {
-  render: () => inbox(inboxBackend()),
+  args: inbox(inboxBackend()),
   play: async ({ canvasElement }) => void (await open(await signIn(canvasElement, 'riley'), 'pr_NF1002')),
 };
 
 /** Training expired. */
 export const TrainingExpired: Story = {
-  render: () => inbox(inboxBackend()),
+  args: inbox(inboxBackend()),
   play: async ({ canvasElement }) => void (await signIn(canvasElement, 'morgan')),
 };
 
 /** A supervisor: requests with the on-call professional first, and every note. */
 export const Supervisor: Story = {
-  render: () => inbox(inboxBackend()),
+  args: inbox(inboxBackend()),
   play: async ({ canvasElement }) => void (await open(await signIn(canvasElement, 'jordan'), 'pr_NF1001')),
 };
 
 /** In Spanish. */
 export const Spanish: Story = {
-  render: () => inbox(inboxBackend(), 'es'),
+  args: inbox(inboxBackend()),
+  globals: { locale: 'es' },
   play: async ({ canvasElement }) => void (await signIn(canvasElement, 'sam')),
 };
 
 /** Right to left (a made-up table: every string marked, to show the layout). */
 export const RightToLeft: Story = {
-  render: () => {
+  args: inbox(inboxBackend()),
+  beforeEach: () => {
     const hebrew: Record<string, string> = {};
     for (const key of Object.keys(supporterInboxEn)) hebrew[key] = `עברית ${key}`;
     registerLocale('he', hebrew as never);
-    return inbox(inboxBackend(), 'he', 'rtl');
   },
+  render: (args, context) => html`<div lang="he" dir="rtl">${renderElement(args, context)}</div>`,
   play: async ({ canvasElement }) => void (await signIn(canvasElement, 'sam')),
 };
