@@ -72,3 +72,76 @@ export function waitlistedEmail(input: RegistrationEmailInput): EmailMessage {
 export function promotedEmail(input: RegistrationEmailInput): EmailMessage {
   return build('promoted', input);
 }
+
+/** What an email about a change staff made to a group says (it ended, a session is cancelled or back on). */
+export interface GroupChangeEmailInput {
+  to: string;
+  /** The group's real name, written only when `discreet` is false. */
+  groupName: string;
+  /** Default true: neither subject nor body names the group or anything that says what it is about. */
+  discreet?: boolean;
+  /** BCP 47; languages without a table get English. */
+  locale: 'en' | 'es' | string;
+}
+
+export interface GroupEndedEmailInput extends GroupChangeEmailInput {
+  /**
+   * The campus counselling page (an https URL from the campus settings). Written only in a named email: such an
+   * address usually says what it is for, which a discreet email must not.
+   */
+  counsellingUrl?: string;
+}
+
+export interface SessionChangeEmailInput extends GroupChangeEmailInput {
+  /** The session, in the student's language and the group's time zone, e.g. "Tuesday, December 8, 6:00 – 7:00 PM EST". */
+  sessionText: string;
+}
+
+/** The group was archived: it will not meet again, and the student's details are gone with it. */
+export function groupEndedEmail(input: GroupEndedEmailInput): EmailMessage {
+  const t = registrationEmailTexts(input.locale);
+  const named = input.discreet === false;
+  const group = input.groupName;
+  const paragraphs = [
+    t.greeting,
+    `${named ? t.ended.leadNamed(group) : t.ended.lead} ${t.ended.thanks}`,
+    t.ended.deleted,
+    named ? t.ended.elsewhereNamed : t.ended.elsewhere,
+  ];
+  if (named && input.counsellingUrl) paragraphs.push(`${t.ended.counselling}\n${input.counsellingUrl}`);
+  paragraphs.push(t.noReply);
+  return {
+    to: input.to,
+    subject: named ? t.ended.subjectNamed(group) : t.ended.subject,
+    text: `${paragraphs.join('\n\n')}\n`,
+  };
+}
+
+function sessionChange(kind: 'sessionCancelled' | 'sessionBackOn', input: SessionChangeEmailInput): EmailMessage {
+  const t = registrationEmailTexts(input.locale);
+  const texts = t[kind];
+  const named = input.discreet === false;
+  const group = input.groupName;
+  const paragraphs = [
+    t.greeting,
+    named ? texts.leadNamed(group) : texts.lead,
+    `${t.when}: ${input.sessionText}`,
+    texts.next,
+    t.noReply,
+  ];
+  return {
+    to: input.to,
+    subject: named ? texts.subjectNamed(group) : texts.subject,
+    text: `${paragraphs.join('\n\n')}\n`,
+  };
+}
+
+/** One session of the group is cancelled (the student keeps their place in the others). */
+export function sessionCancelledEmail(input: SessionChangeEmailInput): EmailMessage {
+  return sessionChange('sessionCancelled', input);
+}
+
+/** A cancelled session will go ahead after all. */
+export function sessionBackOnEmail(input: SessionChangeEmailInput): EmailMessage {
+  return sessionChange('sessionBackOn', input);
+}

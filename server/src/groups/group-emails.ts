@@ -10,12 +10,16 @@ import { foldText, searchWords } from './search-words.ts';
 /** How many sessions an email names. */
 const SESSIONS_NAMED = 3;
 
-function dateFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+/**
+ * Dates as the student's language writes them in the group's zone: short ("Tue, Dec 8, 6:00 – 7:00 PM EST") for a
+ * list of sessions, long ("Tuesday, December 8, …") for an email about one session.
+ */
+export function dateFormat(locale: string, timeZone: string, length: 'short' | 'long' = 'short'): Intl.DateTimeFormat {
   const options: Intl.DateTimeFormatOptions = {
     timeZone,
-    weekday: 'short',
+    weekday: length,
     day: 'numeric',
-    month: 'short',
+    month: length,
     hour: 'numeric',
     minute: '2-digit',
     timeZoneName: 'short',

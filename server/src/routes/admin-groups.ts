@@ -1,6 +1,13 @@
 import type { JsonBodyOf, QueryOf } from '../contract/api-types.ts';
 import { decodeCursor, encodeCursor } from '../crisis-resources/admin-cursor.ts';
 import type { Queryable } from '../db/database.ts';
+import {
+  registeredRecipients,
+  sendGroupEnded,
+  sendSessionChange,
+  type GroupEnded,
+  type SessionChange,
+} from '../groups/admin-notices.ts';
 import { sendNotices } from '../groups/group-emails.ts';
 import { newGroupId } from '../groups/group-ids.ts';
 import { applyGroupPatch, cancelledSessionsToCome, groupErrors, storedFromInput } from '../groups/group-record.ts';
@@ -107,26 +114,30 @@ export const adminGroupHandlers: HandlerMap = {
 
   /**
    * Archives the group: gone from every list and answer at once, with its registrations and their contact details.
-   * The contract asks that registrants who gave an email be told the group has ended; the email component has no
-   * such message yet, so nobody is written to (see the issue).
+   * Everyone who had a place or was waiting and gave an email is told the group has ended, once the archive has
+   * committed: their addresses are read as the registrations are deleted, and kept only in memory until then.
    */
   'DELETE /admin/groups/{groupId}': async (c, input) => {
-    const { db } = c.var.deps;
+    const { db, mailer, logger } = c.var.deps;
     const id = input.path.groupId as string;
-    await db.transaction(async (tx) => {
-      await lockedGroup(tx, id);
-      await archiveGroup(tx, id);
+    const ended: GroupEnded = await db.transaction(async (tx) => {
+      const group = await lockedGroup(tx, id);
+      return { group, recipients: await archiveGroup(tx, id) };
     });
+    void sendGroupEnded({ db, mailer, logger }, ended);
     return c.body(null, 204);
   },
 
-  /** Cancels one session (or takes the cancellation back); repeating it changes nothing more. */
+  /**
+   * Cancels one session (or takes the cancellation back); repeating it changes nothing more. When it does change,
+   * those with a place who gave an email are told, once it has committed: the session is cancelled, or back on.
+   */
   'POST /admin/groups/{groupId}/cancel-session': async (c, input) => {
-    const { db } = c.var.deps;
+    const { db, mailer, logger } = c.var.deps;
     const id = input.path.groupId as string;
     const change = input.body as JsonBodyOf<'adminCancelGroupSession'>;
     const now = new Date();
-    const view = await db.transaction(async (tx) => {
+    const { view, told } = await db.transaction(async (tx) => {
       const existing = await lockedGroup(tx, id);
       const { record } = existing;
       if (!isSessionStart(record.schedule, change.startLocal)) {
@@ -137,8 +148,10 @@ export const adminGroupHandlers: HandlerMap = {
       if (instantOf(change.startLocal, record.schedule.timeZone) <= now) {
         throw validationProblem([{ field: '/body/startLocal', message: 'is a session that has already started' }]);
       }
-      const toCome = cancelledSessionsToCome(record, now).filter((start) => start !== change.startLocal);
-      const cancelledSessions = change.cancelled === false ? toCome : [...toCome, change.startLocal].sort();
+      const before = cancelledSessionsToCome(record, now);
+      const toCome = before.filter((start) => start !== change.startLocal);
+      const cancelling = change.cancelled !== false;
+      const cancelledSessions = cancelling ? [...toCome, change.startLocal].sort() : toCome;
       if (cancelledSessions.length > MAX_CANCELLED_SESSIONS) {
         throw validationProblem([
           {
@@ -148,8 +161,20 @@ export const adminGroupHandlers: HandlerMap = {
         ]);
       }
       const next: StoredGroup = { ...record, cancelledSessions };
-      return adminView(tx, await updateGroup(tx, id, next, now), now);
+      const saved = await updateGroup(tx, id, next, now);
+      // Only a real change is news: the same call again (or taking back what was never cancelled) tells nobody.
+      const changed = before.includes(change.startLocal) !== cancelling;
+      const told: SessionChange | undefined = changed
+        ? {
+            kind: cancelling ? 'cancelled' : 'back-on',
+            group: saved,
+            startLocal: change.startLocal,
+            recipients: await registeredRecipients(tx, id),
+          }
+        : undefined;
+      return { view: await adminView(tx, saved, now), told };
     });
+    if (told) void sendSessionChange(mailer, logger, told);
     return c.json(view, 200);
   },
 };
