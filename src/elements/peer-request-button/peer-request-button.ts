@@ -191,6 +191,8 @@ export class PeerRequestButton extends PeerWidgetElement {
   private readonly innerConfig = new ContextProvider(this, { context: peerConfigContext, initialValue: {} });
   /** The request on screen: held in memory only, never in storage. */
   private target?: RequestCode;
+  /** Aborts a cancel in flight when the element leaves the page. */
+  private cancelAbort?: AbortController;
   private formLanguageSet = false;
 
   private readonly availability = new RequestController(this, {
@@ -222,6 +224,7 @@ export class PeerRequestButton extends PeerWidgetElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.sender.abort();
+    this.cancelAbort?.abort();
   }
 
   protected override willUpdate(): void {
@@ -691,13 +694,11 @@ export class PeerRequestButton extends PeerWidgetElement {
     }
     this.cancel = { status: 'sending' };
     const target = this.target;
+    this.cancelAbort = new AbortController();
     const result = await this.api.post(
       `/peer-requests/${encodeURIComponent(target.requestId)}/cancel`,
       {},
-      {
-        check: statusCheck,
-        headers: { 'Request-Secret': target.secret },
-      },
+      { check: statusCheck, headers: { 'Request-Secret': target.secret }, signal: this.cancelAbort.signal },
     );
     if (target !== this.target) return;
     if (!result.ok) {

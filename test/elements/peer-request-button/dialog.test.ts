@@ -6,6 +6,7 @@ import {
   $,
   availability,
   choose,
+  created,
   focused,
   json,
   mount,
@@ -19,6 +20,8 @@ import {
   type,
   until,
 } from './helpers.js';
+
+const createdAnswer = created();
 
 describe('<peer-request-button> label and dialog', () => {
   it('says supporters are on shift and the wait the backend gives; the button is 44 px and accessible', async () => {
@@ -113,6 +116,52 @@ describe('<peer-request-button> label and dialog', () => {
     $<HTMLButtonElement>(el, '[part="close"]')!.click();
     await until(() => !dialog.open, 2000, 'closing');
     expect(focused(el)?.id).to.equal('open');
+  });
+
+  it('takes a whole request by keyboard alone', async () => {
+    const posts: unknown[] = [];
+    const net = requestFetch({
+      availability: () => json(availability()),
+      create: (call) => (posts.push(call.body), json({ ...createdAnswer }, 201)),
+    });
+    const el = await mount(net);
+    /** Presses Tab until `selector` has focus: reachable by keyboard, in order. */
+    const tabTo = async (selector: string) => {
+      for (let press = 0; press < 25; press++) {
+        if (focused(el)?.matches(selector)) return;
+        await sendKeys({ press: 'Tab' });
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    };
+    $<HTMLButtonElement>(el, '#open')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => $<HTMLDialogElement>(el, 'dialog')!.open, 2000, 'the dialog');
+    await tabTo('input[name="safety"][value="no"]');
+    await sendKeys({ press: 'Space' });
+    await tabTo('[part="next"]');
+    await sendKeys({ press: 'Enter' });
+    await until(() => stepText(el) === 'Step 2 of 8', 2000, 'step 2');
+    await tabTo('#topic');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await tabTo('#note');
+    await sendKeys({ type: 'Just want to talk.' });
+    for (let step = 3; step <= 8; step++) {
+      await tabTo('[part="next"]');
+      await sendKeys({ press: 'Enter' });
+      await until(() => stepText(el) === `Step ${step} of 8`, 2000, `step ${step}`);
+    }
+    await tabTo('#consent');
+    await sendKeys({ press: 'Space' });
+    await tabTo('[part="send"]');
+    await sendKeys({ press: 'Enter' });
+    await until(() => focused(el)?.id === 'status-heading', 3000, 'focus on the status');
+    expect(posts).to.have.length(1);
+    expect((posts[0] as { topic: string; note: string }).topic).to.equal('stress');
+    expect((posts[0] as { note: string }).note).to.equal('Just want to talk.');
+    await tabTo('[part="copy"]');
+    await sendKeys({ press: 'Escape' });
+    await until(() => focused(el)?.id === 'open', 2000, 'focus back on the button');
   });
 
   it('fills a phone screen', async () => {

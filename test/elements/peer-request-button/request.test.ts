@@ -126,6 +126,37 @@ describe('<peer-request-button> request', () => {
     });
   });
 
+  it('a request for later needs a time 15 minutes to 30 days ahead, sent as an instant', async () => {
+    const net = requestFetch({ availability: () => json(availability()), create: () => json(created(), 201) });
+    const el = await mount(net);
+    await openDialog(el);
+    await choose(el, 'input[name="safety"][value="no"]');
+    await next(el);
+    await select(el, '#topic', 'sleep');
+    for (let step = 0; step < 3; step++) await next(el);
+    expect(stepText(el)).to.equal('Step 5 of 8');
+    await choose(el, 'input[name="when"][value="scheduled"]');
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const local = (date: Date) =>
+      `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+    await type(el, '#at', local(new Date(Date.now() + 5 * 60_000)));
+    await next(el);
+    expect(text($(el, '[part="field-error"]'))).to.contain('at least 15 minutes');
+    expect(focused(el)?.id).to.equal('at');
+    await expect(el).to.be.accessible();
+    const later = new Date(Date.now() + 2 * 86_400_000);
+    later.setSeconds(0, 0);
+    await type(el, '#at', local(later));
+    for (let step = 0; step < 3; step++) await next(el);
+    await choose(el, '#consent');
+    await next(el);
+    await until(() => net.posts().length === 1, 3000, 'the POST');
+    expect((net.posts()[0]!.body as { when: unknown }).when).to.deep.equal({
+      mode: 'scheduled',
+      at: later.toISOString(),
+    });
+  });
+
   it('a host may stop the request: nothing is sent and the student is told', async () => {
     const net = requestFetch({ availability: () => json(availability()), create: () => json(created(), 201) });
     const el = await mount(net);
