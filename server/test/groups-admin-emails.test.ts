@@ -235,7 +235,7 @@ describeEachDatabase('admin group emails', (target) => {
       const [message] = sent.get(to)!;
       assert.equal(message!.subject, 'Your sessions have ended');
       assertDiscreet(message!);
-      assert.match(message!.text, /will not meet again/);
+      assert.match(message!.text, /There will be no more sessions\./);
     }
     // The student who chose the group's name gets it, in their language, with the campus's counselling page.
     const [named] = sent.get('bea@example.com')!;

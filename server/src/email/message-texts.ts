@@ -85,8 +85,8 @@ const en: RegistrationEmailTexts = {
   ended: {
     subject: 'Your sessions have ended',
     subjectNamed: (group) => `${group} has ended`,
-    lead: 'We are sorry to let you know that the sessions you signed up for have ended and will not meet again.',
-    leadNamed: (group) => `We are sorry to let you know that ${group} has ended and will not meet again.`,
+    lead: 'We are sorry to let you know that the sessions you signed up for have ended. There will be no more sessions.',
+    leadNamed: (group) => `We are sorry to let you know that ${group} has ended. There will be no more sessions.`,
     thanks: 'Thank you for signing up.',
     deleted:
       'Your registration and the contact details you gave us have been deleted, so we will not write to you about it again.',
@@ -147,8 +147,8 @@ const es: RegistrationEmailTexts = {
   ended: {
     subject: 'Tus sesiones han terminado',
     subjectNamed: (group) => `${group} ha terminado`,
-    lead: 'Sentimos contarte que las sesiones en las que te inscribiste han terminado y no volverán a reunirse.',
-    leadNamed: (group) => `Sentimos contarte que ${group} ha terminado y no volverá a reunirse.`,
+    lead: 'Sentimos contarte que las sesiones en las que te inscribiste han terminado. No habrá más sesiones.',
+    leadNamed: (group) => `Sentimos contarte que ${group} ha terminado. No habrá más sesiones.`,
     thanks: 'Gracias por inscribirte.',
     deleted:
       'Hemos borrado tu inscripción y los datos de contacto que nos diste, así que no volveremos a escribirte por esto.',
