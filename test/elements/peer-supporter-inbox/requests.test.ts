@@ -63,7 +63,7 @@ describe('<peer-supporter-inbox> working on requests (reference server)', () => 
     const el = await mount();
     await signIn(el, 'test.supporter');
     const found = await openCard(el, id);
-    expect(found.querySelector('[part="guide"]'), 'the referral guide beside it').not.to.equal(null);
+    expect(found.querySelector('[part="guide"]') !== null, 'the referral guide beside it').to.equal(true);
     expect(text(found.querySelector('[part="guide"]'))).to.contain('on-call professional at once');
     expect(text(found.querySelector('[part="guide"]'))).to.contain('not a counsellor');
     await expect(el).to.be.accessible();
@@ -80,7 +80,7 @@ describe('<peer-supporter-inbox> working on requests (reference server)', () => 
 
     await press(found, 'contacted');
     await until(() => status(found) === 'Contacted', 5000, 'contacted');
-    expect(found.querySelector('[part~="contacted"]'), 'no second Mark contacted').to.equal(null);
+    expect(found.querySelector('[part~="contacted"]') === null, 'no second Mark contacted').to.equal(true);
     expect(events).to.deep.equal([
       { type: 'peer-inbox-claimed', detail: { requestId: id } },
       { type: 'peer-inbox-contacted', detail: { requestId: id } },
@@ -98,8 +98,8 @@ describe('<peer-supporter-inbox> working on requests (reference server)', () => 
     await signIn(other, 'test.peer');
     const seen = await openCard(other, id);
     expect(text(seen.querySelector('[part="claimed-by"]'))).to.equal('Sam');
-    expect(seen.querySelector('[part="notes-section"]'), 'no notes section').to.equal(null);
-    expect(seen.querySelector('[part~="claim"]'), 'no Claim on a claimed request').to.equal(null);
+    expect(seen.querySelector('[part="notes-section"]') === null, 'no notes section').to.equal(true);
+    expect(seen.querySelector('[part~="claim"]') === null, 'no Claim on a claimed request').to.equal(true);
     expect(text(other.shadowRoot!)).not.to.contain('Handover: prefers chat');
     expect(text(other.shadowRoot!)).not.to.contain('A private student note');
     await expect(other).to.be.accessible();
@@ -176,7 +176,7 @@ describe('<peer-supporter-inbox> working on requests (reference server)', () => 
     const { el, found } = await claimed('test.supporter', id);
     await addNote(found, hostile);
     expect(text(found.querySelector('[part="student-note"]'))).to.contain(hostile);
-    expect(found.querySelector('img, b'), 'no element made from data').to.equal(null);
+    expect(found.querySelector('img, b') === null, 'no element made from data').to.equal(true);
     expect((window as unknown as { __inboxHacked?: number }).__inboxHacked).to.equal(undefined);
     await expect(el).to.be.accessible();
   });
@@ -187,14 +187,14 @@ describe('<peer-supporter-inbox> working on requests (reference server)', () => 
     await signIn(el, 'test.untrained');
     expect(text($(el, '[part="training"]'))).to.equal(supporterInboxEn['inbox.training.missing']);
     const found = await openCard(el, id);
-    expect(found.querySelector('[part~="claim"]')).to.equal(null);
-    expect(found.querySelector('[part~="escalate"]'), 'escalating is still open to them').not.to.equal(null);
+    expect(found.querySelector('[part~="claim"]') === null).to.equal(true);
+    expect(found.querySelector('[part~="escalate"]') !== null, 'escalating is still open to them').to.equal(true);
     await expect(el).to.be.accessible();
 
     const expired = await mount();
     await signIn(expired, 'test.expired');
     expect(text($(expired, '[part="training"]'))).to.match(/^Your training expired on .+, so you cannot claim/);
-    expect((await openCard(expired, id)).querySelector('[part~="claim"]')).to.equal(null);
+    expect((await openCard(expired, id)).querySelector('[part~="claim"]') === null).to.equal(true);
   });
 
   it('explains the server’s refusal (403) when the page signed in and no profile said so', async () => {
@@ -207,13 +207,13 @@ describe('<peer-supporter-inbox> working on requests (reference server)', () => 
       });
     const el = await mount({ fetch: transport, externalAuth: true });
     await until(() => $(el, '[part="queue"]')?.getAttribute('aria-busy') === 'false', 8000, 'the queue');
-    expect($(el, '#login'), 'no sign-in form').to.equal(null);
-    expect($(el, '[part="sign-out"]'), 'the page signs out, not the element').to.equal(null);
+    expect($(el, '#login') === null, 'no sign-in form').to.equal(true);
+    expect($(el, '[part="sign-out"]') === null, 'the page signs out, not the element').to.equal(true);
     const found = await openCard(el, id);
     await press(found, 'claim');
     await until(() => $(el, `[id="message-${id}"]`) !== null, 5000, 'the refusal');
     expect(text($(el, `[id="message-${id}"]`))).to.equal(supporterInboxEn['inbox.training.refused']);
-    expect(found.querySelector('[part~="claim"]'), 'Claim no longer offered').to.equal(null);
+    expect(found.querySelector('[part~="claim"]') === null, 'Claim no longer offered').to.equal(true);
     expect(status(found)).to.equal('Waiting');
     await expect(el).to.be.accessible();
   });

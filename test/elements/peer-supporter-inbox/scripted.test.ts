@@ -64,7 +64,7 @@ describe('<peer-supporter-inbox> against scripted backends', () => {
     await until(() => $(el, '[part="work"]') !== null);
     expect(text(el.shadowRoot!)).not.to.contain('LEAKED');
     expect(text(el.shadowRoot!)).not.to.contain('leaked@example.edu');
-    expect($(el, '[part="notes-section"]')).to.equal(null);
+    expect($(el, '[part="notes-section"]') === null).to.equal(true);
     expect(
       fake.requests.map((r) => r.url).filter((url) => url.includes('/notes')),
       'notes never asked for',
@@ -92,7 +92,7 @@ describe('<peer-supporter-inbox> against scripted backends', () => {
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '[part="retry"]')!.click();
     await until(() => $(el, '[data-request="pr_1"]') !== null, 5000, 'the request');
-    expect($(el, '[part="problem"]')).to.equal(null);
+    expect($(el, '[part="problem"]') === null).to.equal(true);
   });
 
   it('says the backend is taking too long when the queue never answers', async () => {
@@ -108,5 +108,55 @@ describe('<peer-supporter-inbox> against scripted backends', () => {
     await until(() => fake.requests.length === 2);
     el.remove();
     expect(fake.requests[1]!.signal?.aborted).to.equal(true);
+  });
+
+  it('a campus rewrites any string, and its own guide in the guide slot replaces the built-in one', async () => {
+    const fake = new FakeFetch(
+      session(),
+      json({ items: [request({ status: 'queued', claimedBy: null, position: 1 })], nextCursor: null }),
+    );
+    const el = await fixture<PeerSupporterInbox>(
+      html`<peer-supporter-inbox
+        api-base=${API}
+        .fetch=${fake.fetch}
+        .strings=${{ en: { 'inbox.signIn.heading': 'Supporter sign-in' } }}
+        ><div slot="guide">Call the duty counsellor on 555-0100 first.</div></peer-supporter-inbox
+      >`,
+    );
+    expect(text($(el, '#sign-in-heading'))).to.equal('Supporter sign-in');
+    $<HTMLInputElement>(el, '#login')!.value = 'sam';
+    $<HTMLInputElement>(el, '#password')!.value = 'secret words';
+    $<HTMLButtonElement>(el, '[part="sign-in-submit"]')!.click();
+    await until(() => $(el, '[part~="toggle"]') !== null, 5000, 'the request');
+    $<HTMLButtonElement>(el, '[part~="toggle"]')!.click();
+    await until(() => $(el, 'slot[name="guide"]') !== null);
+    const assigned = $<HTMLSlotElement>(el, 'slot[name="guide"]')!.assignedElements();
+    expect(assigned.length).to.equal(1);
+    expect(assigned[0]!.textContent).to.contain('duty counsellor');
+    await expect(el).to.be.accessible();
+  });
+
+  it('returns to sign-in when the session’s time runs out, and says so', async () => {
+    const soon = json(
+      {
+        token: 'token-0123456789abcdef',
+        tokenType: 'Bearer',
+        expiresAt: new Date(Date.now() + 1500).toISOString(),
+        supporter: {
+          id: 'sup_me',
+          displayName: 'Sam',
+          roles: ['supporter'],
+          training: { current: true, expiresOn: null },
+        },
+      },
+      201,
+    );
+    const fake = new FakeFetch(soon, json({ items: [], nextCursor: null }));
+    const el = await signedIn(fake);
+    const ended: unknown[] = [];
+    el.addEventListener('peer-inbox-signed-out', (event) => ended.push(event.detail));
+    await until(() => $(el, '#login') !== null, 5000, 'the sign-in form');
+    expect(text($(el, '[part="notice"]'))).to.contain('Your session has ended.');
+    expect(ended).to.deep.equal([{ reason: 'expired' }]);
   });
 });

@@ -33,7 +33,7 @@ describe('<peer-supporter-inbox> signing in (reference server)', () => {
     expect(text($(el, '#sign-in-heading'))).to.equal('Sign in');
     expect($(el, '#login')!.getAttribute('autocomplete')).to.equal('username');
     expect($(el, '#password')!.getAttribute('autocomplete')).to.equal('current-password');
-    expect($(el, '[part="queue"]')).to.equal(null);
+    expect($(el, '[part="queue"]') === null).to.equal(true);
     await expect(el).to.be.accessible();
   });
 
@@ -68,7 +68,7 @@ describe('<peer-supporter-inbox> signing in (reference server)', () => {
     expect(events).to.deep.equal([
       { type: 'peer-inbox-signed-in', detail: { supervisor: false, trainingCurrent: true } },
     ]);
-    expect($<HTMLInputElement>(el, '#password'), 'the password field is gone').to.equal(null);
+    expect($<HTMLInputElement>(el, '#password') === null, 'the password field is gone').to.equal(true);
     await until(() => el.shadowRoot!.activeElement?.id === 'queue-heading', 3000, 'focus on the queue');
     noStorage();
     await expect(el).to.be.accessible();
@@ -80,7 +80,7 @@ describe('<peer-supporter-inbox> signing in (reference server)', () => {
     await signIn(el, 'test.supporter');
     $<HTMLButtonElement>(el, '[part="sign-out"]')!.click();
     await el.updateComplete;
-    expect($(el, '[part="queue"]')).to.equal(null);
+    expect($(el, '[part="queue"]') === null).to.equal(true);
     expect(text($(el, '[part="notice"]'))).to.equal('You are signed out.');
     expect(events.map((event) => event.detail)).to.deep.equal([{ reason: 'signed-out' }]);
     await until(() => el.shadowRoot!.activeElement?.id === 'login', 3000, 'focus on the sign-in name');
