@@ -185,6 +185,11 @@ export class PeerRequestButton extends PeerWidgetElement {
   @state() private codeEntry: CodeEntry = { text: '', invalid: false, checking: false };
   /** The availability that came with the last answer about the request (fresher than the button's). */
   @state() private requestAvailability?: Availability;
+  /**
+   * Whether the dialog is open. The live region follows it: a modal dialog makes the rest of the page inert, and an
+   * inert live region is hidden from screen readers, so status changes would go unspoken while the dialog is open.
+   */
+  @state() private dialogOpen = false;
 
   private readonly announcer = new AnnouncerController(this);
   /** Shares this element's configuration with the crisis panels and help links inside it. */
@@ -292,7 +297,7 @@ export class PeerRequestButton extends PeerWidgetElement {
             </button>`
           : nothing
       }
-      ${this.renderDialog()} ${this.announcer.region()}
+      ${this.renderDialog()} ${this.dialogOpen ? nothing : this.announcer.region()}
     </div>`;
   }
 
@@ -314,6 +319,7 @@ export class PeerRequestButton extends PeerWidgetElement {
     await this.updateComplete;
     const dialog = this.dialog;
     if (dialog && !dialog.open) dialog.showModal();
+    this.dialogOpen = true;
     this.focusIn(this.mode === 'code' ? '#code-input' : this.mode === 'status' ? '#status-heading' : '#dialog-heading');
     emit(this, 'peer-request-open', { availability: this.availabilityKind() });
   }
@@ -338,6 +344,7 @@ export class PeerRequestButton extends PeerWidgetElement {
    */
   private onDialogClose(): void {
     if (this.dialog?.open) return;
+    this.dialogOpen = false;
     this.renderRoot.querySelector<HTMLElement>('#open')?.focus();
   }
 
@@ -376,6 +383,7 @@ export class PeerRequestButton extends PeerWidgetElement {
                 ? this.renderStatus()
                 : this.renderCodeEntry()
         }
+        ${this.dialogOpen ? this.announcer.region() : nothing}
       </div>
     </dialog>`;
   }

@@ -189,3 +189,15 @@ describe('<peer-request-button> label and dialog', () => {
     expect($(el, 'dialog peer-help-link') !== null).to.equal(true);
   });
 });
+
+describe('<peer-request-button> live region', () => {
+  it('sits inside the dialog while it is open (the page behind a modal dialog is inert, hidden from screen readers)', async () => {
+    const el = await mount(requestFetch({ availability: () => json(availability()) }));
+    const region = () => $(el, '[part="live-region"]');
+    expect(region()?.closest('dialog') == null, 'outside while closed').to.equal(true);
+    await openDialog(el);
+    expect(region()?.closest('dialog') != null, 'inside while open').to.equal(true);
+    el.close();
+    await until(() => region()?.closest('dialog') == null, 2000, 'back outside');
+  });
+});
