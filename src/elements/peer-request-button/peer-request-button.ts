@@ -316,10 +316,10 @@ export class PeerRequestButton extends PeerWidgetElement {
     }
     // Availability is current only for a short while (the contract: 30 s): ask again as the student starts.
     if (this.config.apiBase && !this.availability.pending && !this.view) void this.availability.retry();
+    this.dialogOpen = true;
     await this.updateComplete;
     const dialog = this.dialog;
     if (dialog && !dialog.open) dialog.showModal();
-    this.dialogOpen = true;
     this.focusIn(this.mode === 'code' ? '#code-input' : this.mode === 'status' ? '#status-heading' : '#dialog-heading');
     emit(this, 'peer-request-open', { availability: this.availabilityKind() });
   }
@@ -374,18 +374,22 @@ export class PeerRequestButton extends PeerWidgetElement {
             ${this.i18n.t('request.dialog.close')}
           </button>
         </div>
-        ${
-          !this.config.apiBase
-            ? html`<p part="problem">${this.i18n.t('request.notConfigured')}</p>`
-            : this.mode === 'form'
-              ? this.renderForm()
-              : this.mode === 'status'
-                ? this.renderStatus()
-                : this.renderCodeEntry()
-        }
-        ${this.dialogOpen ? this.announcer.region() : nothing}
+        ${this.dialogOpen ? this.renderDialogContent() : nothing} ${this.dialogOpen ? this.announcer.region() : nothing}
       </div>
     </dialog>`;
+  }
+
+  /**
+   * Rendered only while the dialog is open: the crisis panels in it would otherwise load (and ask the backend) on
+   * every page that merely shows the button. What was typed lives on the element, so nothing is lost in between.
+   */
+  private renderDialogContent() {
+    if (!this.config.apiBase) return html`<p part="problem">${this.i18n.t('request.notConfigured')}</p>`;
+    return this.mode === 'form'
+      ? this.renderForm()
+      : this.mode === 'status'
+        ? this.renderStatus()
+        : this.renderCodeEntry();
   }
 
   private renderForm() {

@@ -201,3 +201,12 @@ describe('<peer-request-button> live region', () => {
     await until(() => region()?.closest('dialog') == null, 2000, 'back outside');
   });
 });
+
+describe('<peer-request-button> closed', () => {
+  it('renders no dialog content, so no crisis panel loads, until it opens', async () => {
+    const el = await mount(requestFetch({ availability: () => json(nobodyOnShift()) }));
+    expect(el.shadowRoot!.querySelectorAll('dialog peer-crisis-resources, dialog form').length).to.equal(0);
+    await openDialog(el);
+    expect($(el, 'dialog [part="fallback"] peer-crisis-resources') !== null).to.equal(true);
+  });
+});
