@@ -27,12 +27,11 @@ export const peerRequestButtonStyles = [
       gap: 0.1em;
       text-align: start;
     }
+    /* The line keeps its room while availability loads, so the answer does not push the host page down (CLS). */
     .availability {
+      min-block-size: 1.5em;
       font-weight: 400;
       font-size: 0.95em;
-    }
-    .availability:empty {
-      display: none;
     }
     .link-button {
       min-block-size: var(--_target);

@@ -1,9 +1,10 @@
 // <peer-request-button>: the label from availability, and the dialog by keyboard: focus in and back, Escape (twice)
 // losing nothing, Back and Next keeping answers, full screen on a phone.
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import {
   $,
+  API,
   availability,
   choose,
   created,
@@ -19,6 +20,7 @@ import {
   text,
   type,
   until,
+  type Button,
 } from './helpers.js';
 
 const createdAnswer = created();
@@ -208,5 +210,24 @@ describe('<peer-request-button> closed', () => {
     expect(el.shadowRoot!.querySelectorAll('dialog peer-crisis-resources, dialog form').length).to.equal(0);
     await openDialog(el);
     expect($(el, 'dialog [part="fallback"] peer-crisis-resources') !== null).to.equal(true);
+  });
+});
+
+describe('<peer-request-button> layout', () => {
+  it('keeps the room of the availability line while it loads, so the page does not move when it arrives', async () => {
+    let answer: (response: Response) => void = () => {};
+    const net = requestFetch({ availability: () => new Promise<Response>((resolve) => (answer = resolve)) });
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="inline-size: 40rem">
+        <peer-request-button api-base=${API} .fetch=${net.fetch}></peer-request-button>
+      </div>`,
+    );
+    const el = wrapper.querySelector<Button>('peer-request-button')!;
+    await el.updateComplete;
+    await until(() => net.calls.length > 0, 2000, 'the availability request');
+    const before = el.getBoundingClientRect().height;
+    answer(json(availability({ expectedWaitMinutes: null })));
+    await until(() => text($(el, '[part="availability"]')) !== '', 2000, 'the line');
+    expect(el.getBoundingClientRect().height).to.equal(before);
   });
 });
