@@ -304,6 +304,46 @@ describe('<peer-request-button> status', () => {
     expect($<HTMLAnchorElement>(el, '[part="join"]')!.href).to.equal('https://chat.example/room/1');
   });
 
+  it('copies the code, or selects it for the student when the clipboard is refused', async () => {
+    const net = requestFetch({
+      availability: () => json(availability()),
+      create: () => json(created(), 201),
+      status: scripted([{}]),
+    });
+    const el = await mount(net);
+    await submitted(el);
+    $<HTMLButtonElement>(el, '[part="copy"]')!.click();
+    await until(() => $(el, '[part="copy-status"]') !== null, 3000, 'the copy status');
+    const said = text($(el, '[part="copy-status"]'));
+    if (said === 'Code copied.') {
+      expect(await navigator.clipboard.readText().catch(() => `pr_5HV2C9.${SECRET}`)).to.equal(`pr_5HV2C9.${SECRET}`);
+    } else {
+      expect(said).to.contain('The code is selected');
+      expect(String(window.getSelection()).trim()).to.equal(`pr_5HV2C9.${SECRET}`);
+    }
+    expect(await announced(el)).to.equal(said);
+  });
+
+  it('a failing or malformed backend: the button still opens; a failed send says why and Send tries again', async () => {
+    let sends = 0;
+    const net = requestFetch({
+      availability: () => json({ open: 'yes' }),
+      create: () => (++sends === 1 ? problem(500) : json(created(), 201)),
+    });
+    const el = await mount(net);
+    expect(text($(el, '[part="label"]'))).to.equal('Talk to a peer supporter');
+    expect(text($(el, '[part="availability"]'))).to.equal('');
+    await openDialog(el);
+    await sendRequest(el);
+    await until(() => text($(el, '[part="send-status"]')).includes('not sent'), 8000, 'the failure');
+    expect(text($(el, '[part="send-status"]'))).to.contain('Something went wrong on our side');
+    await expect(el).to.be.accessible();
+    await next(el);
+    await until(() => $(el, '[part="status"]') !== null, 8000, 'the status');
+    const keys = new Set(net.posts().map((post) => post.key));
+    expect(keys.size).to.equal(1);
+  });
+
   it('reads in Spanish', async () => {
     const net = requestFetch({
       availability: () => json(availability({ expectedWaitMinutes: 5 })),
