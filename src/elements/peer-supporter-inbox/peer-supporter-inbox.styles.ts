@@ -30,11 +30,15 @@ export const supporterInboxStyles = [
       line-height: 1.25;
       margin: 0;
     }
-    h3,
-    h4,
-    h5 {
-      margin: 0;
+    /* Headings below the element's own: bold, not bigger (the page's outline sets the size of the element's). */
+    [role='heading']:not(.heading) {
+      margin-block-end: 0.25em;
       font-size: 1.05em;
+      font-weight: 700;
+    }
+    [part~='student-note'],
+    [part~='contact'] {
+      margin-block-end: calc(var(--_space) / 2);
     }
     p {
       margin: 0 0 calc(var(--_space) / 2);
@@ -93,14 +97,16 @@ export const supporterInboxStyles = [
     dd {
       margin: 0;
     }
+    /* minmax(0, …): a grid column otherwise grows to its widest content and the page scrolls sideways at 320 px. */
     [part~='work'] {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_space);
       margin-block-start: calc(var(--_space) / 2);
     }
     @container (min-width: 40rem) {
       [part~='work'] {
-        grid-template-columns: 2fr 1fr;
+        grid-template-columns: minmax(0, 2fr) minmax(0, 1fr);
       }
     }
     :host {

@@ -647,7 +647,9 @@ export class PeerSupporterInbox extends PeerWidgetElement {
           ${this.i18n.t('inbox.queue.refresh')}
         </button>
       </div>
-      <p class="hint">${this.i18n.t('inbox.queue.order')}</p>
+      <p class="hint">
+        ${this.i18n.t(isSupervisor(this.profile) ? 'inbox.queue.orderSupervisor' : 'inbox.queue.order')}
+      </p>
       ${load.status === 'loading' && !count ? html`<p>${this.i18n.t('inbox.queue.loading')}</p>` : nothing}
       ${load.status === 'error' ? this.renderProblem(load.error, () => void this.loadQueue()) : nothing}
       ${load.status === 'idle' && !count ? html`<p part="count">${this.i18n.t('inbox.queue.empty')}</p>` : nothing}

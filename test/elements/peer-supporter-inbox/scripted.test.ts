@@ -159,4 +159,30 @@ describe('<peer-supporter-inbox> against scripted backends', () => {
     expect(text($(el, '[part="notice"]'))).to.contain('Your session has ended.');
     expect(ended).to.deep.equal([{ reason: 'expired' }]);
   });
+
+  it('reflows at 320 px with a request open: nothing scrolls sideways', async () => {
+    const mine = request({
+      claimedBy: { id: 'sup_me', displayName: 'Sam' },
+      note: 'A long note without spaces: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      contact: { method: 'email', email: 'a.very.long.address.for.testing.reflow@students.northfield.example' },
+    });
+    const fake = new FakeFetch(session(), json({ items: [mine], nextCursor: null }), json({ items: [] }));
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="inline-size: 320px">
+        <peer-supporter-inbox api-base=${API} .fetch=${fake.fetch} lang="es"></peer-supporter-inbox>
+      </div>`,
+    );
+    const el = wrapper.querySelector('peer-supporter-inbox')!;
+    $<HTMLInputElement>(el, '#login')!.value = 'sam';
+    $<HTMLInputElement>(el, '#password')!.value = 'secret words';
+    $<HTMLButtonElement>(el, '[part="sign-in-submit"]')!.click();
+    await until(() => $(el, '[part~="toggle"]') !== null, 5000, 'the request');
+    $<HTMLButtonElement>(el, '[part~="toggle"]')!.click();
+    await until(() => $(el, '[part="note-form"]') !== null);
+    $<HTMLButtonElement>(el, '[part~="close"]')!.click();
+    await until(() => $(el, '[part="close-form"]') !== null);
+    const panel = $(el, '[part="panel"]')!;
+    expect(panel.scrollWidth, 'the panel scrolls sideways').to.be.at.most(panel.clientWidth);
+    expect(el.getBoundingClientRect().width).to.be.at.most(320);
+  });
 });

@@ -32,7 +32,8 @@ export const supporterInboxEn = {
     'Only supporters whose training is complete and up to date can claim requests. Please talk to your coordinator.',
 
   'inbox.queue.heading': 'Requests',
-  'inbox.queue.order':
+  'inbox.queue.order': 'By when each request is due, oldest first.',
+  'inbox.queue.orderSupervisor':
     'Requests handed to the on-call professional come first, then by when each is due, oldest first.',
   'inbox.queue.count': '{count} requests shown.',
   'inbox.queue.countOne': '1 request shown.',

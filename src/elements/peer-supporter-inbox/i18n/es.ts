@@ -31,7 +31,8 @@ export const supporterInboxEs: SupporterInboxMessages = {
     'Solo las personas con la capacitación completa y al día pueden tomar solicitudes. Habla con tu coordinación.',
 
   'inbox.queue.heading': 'Solicitudes',
-  'inbox.queue.order':
+  'inbox.queue.order': 'Por cuándo corresponde atender cada solicitud, de la más antigua a la más reciente.',
+  'inbox.queue.orderSupervisor':
     'Primero las solicitudes pasadas a la profesional de guardia; después, por cuándo corresponde atenderlas, de la más antigua a la más reciente.',
   'inbox.queue.count': 'Se muestran {count} solicitudes.',
   'inbox.queue.countOne': 'Se muestra 1 solicitud.',
