@@ -1,6 +1,6 @@
 /* eslint-disable lit-a11y/no-redundant-role -- role="list" is deliberate: Safari drops list semantics from lists styled with list-style: none. */
 import { ContextProvider } from '@lit/context';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -8,6 +8,7 @@ import type { ApiResult } from '../../core/api/api-client.js';
 import type { ApiError } from '../../core/api/errors.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { peerConfigContext } from '../../core/config.js';
+import { devWarn } from '../../core/dev.js';
 import { emit } from '../../core/emit.js';
 import { errorMessage } from '../../core/error-message.js';
 import type { MessageKey } from '../../core/i18n/en.js';
@@ -64,7 +65,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * "when to refer" guide beside it. Only the supporter who claimed a request, and supervisors, see the student's
  * note, contact and the notes; the element checks this itself as well as the server. Claim is offered only when
  * the profile says training is current, and a refusal (403) is explained in words. When the session ends (401 or
- * its expiry time), the sign-in form returns and what was being typed stays in memory. Sign-out forgets the token
+ * its expiry time), the sign-in form returns and what was being typed stays in memory; with `external-auth`, the
+ * inbox asks the supporter to sign in through the campus and starts again when the page sets a new `fetch`. Sign-out forgets the token
  * (the contract has no way to end a session early) and everything typed.
  *
  * @slot guide - Your campus's own "when to refer" guide, replacing the built-in one beside the open request.
@@ -117,6 +119,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * @csspart note-meta - Its kind, author and time.
  * @csspart note-text - Its text.
  * @csspart note-form - The form to add a note.
+ * @csspart note-kind - Its kind of note (note, handover, safety).
+ * @csspart note-text-field - Its text box.
+ * @csspart note-save - "Save note".
  * @csspart escalate-form - The form to hand a request to the on-call professional.
  * @csspart close-form - The form to close with an outcome.
  * @csspart guide - The "when to refer" guide.
@@ -183,6 +188,8 @@ export class PeerSupporterInbox extends PeerWidgetElement {
   private token?: string;
   private expiryTimer?: ReturnType<typeof setTimeout>;
   private abort = new AbortController();
+  /** A page-signed session ended; a new `fetch` from the page starts it again. */
+  private externalEnded = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -197,8 +204,19 @@ export class PeerSupporterInbox extends PeerWidgetElement {
     clearTimeout(this.expiryTimer);
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     this.innerConfig.setValue(this.config);
+    // The page's session ended (401) and the page has signed in again: its new fetch carries the new token.
+    if (this.externalAuth && this.externalEnded && changed.has('fetch') && this.fetch) {
+      this.externalEnded = false;
+      this.startSession(undefined, undefined);
+    }
+  }
+
+  protected override firstUpdated(): void {
+    if (this.externalAuth && !this.config.fetch) {
+      devWarn(this, 'external-auth is set but no fetch adds Authorization: give the element (or provider) a fetch.');
+    }
   }
 
   private get level(): number {
@@ -227,6 +245,12 @@ export class PeerSupporterInbox extends PeerWidgetElement {
     const result = await InboxApi.signIn(this.api, login, password, this.abort.signal);
     this.signInBusy = false;
     if (!result.ok) {
+      const error = result.error;
+      if (error.kind === 'http' && error.status === 429) {
+        const seconds = Math.max(1, Math.ceil(error.retryAfterSeconds ?? 60));
+        this.showNotice({ key: 'inbox.signIn.tooMany', values: { seconds } });
+        return;
+      }
       const wrong = result.error.kind === 'http' && result.error.status === 401;
       // 400 too: a malformed name is "wrong details", never a hint about which part was wrong.
       const badInput = result.error.kind === 'http' && result.error.status === 400;
@@ -262,6 +286,7 @@ export class PeerSupporterInbox extends PeerWidgetElement {
   private expire(): void {
     if (!this.signedIn) return;
     this.endSession();
+    this.externalEnded = this.externalAuth;
     this.showNotice({ key: this.externalAuth ? 'inbox.signIn.externalExpired' : 'inbox.signIn.expired' });
     emit(this, 'peer-inbox-signed-out', { reason: 'expired' });
   }
@@ -837,6 +862,7 @@ export class PeerSupporterInbox extends PeerWidgetElement {
         <div class="field">
           <label for="note-kind-${id}">${this.i18n.t('inbox.notes.kindLabel')}</label>
           <select
+            part="note-kind"
             id="note-kind-${id}"
             @change=${(event: Event) => (draft.noteKind = (event.target as HTMLSelectElement).value as NoteKind)}
           >
@@ -851,6 +877,7 @@ export class PeerSupporterInbox extends PeerWidgetElement {
         <div class="field">
           <label for="note-text-${id}">${this.i18n.t('inbox.notes.text')}</label>
           <textarea
+            part="note-text-field"
             id="note-text-${id}"
             rows="3"
             maxlength="2000"
@@ -861,7 +888,7 @@ export class PeerSupporterInbox extends PeerWidgetElement {
           <span class="hint" id="note-hint-${id}">${this.i18n.t('inbox.notes.hint')}</span>
         </div>
         <div class="actions">
-          <button class="button" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
+          <button class="button" part="note-save" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
             ${this.i18n.t(busy ? 'inbox.action.working' : 'inbox.notes.save')}
           </button>
         </div>

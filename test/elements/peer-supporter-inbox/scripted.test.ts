@@ -185,4 +185,45 @@ describe('<peer-supporter-inbox> against scripted backends', () => {
     expect(panel.scrollWidth, 'the panel scrolls sideways').to.be.at.most(panel.clientWidth);
     expect(el.getBoundingClientRect().width).to.be.at.most(320);
   });
+
+  it('says how long to wait when sign-in attempts are rate limited', async () => {
+    const fake = new FakeFetch(
+      json({ type: 'about:blank', title: 'Too many', status: 429 }, 429, {
+        'Content-Type': 'application/problem+json',
+        'Retry-After': '30',
+      }),
+    );
+    const el = await fixture<PeerSupporterInbox>(
+      html`<peer-supporter-inbox api-base=${API} .fetch=${fake.fetch}></peer-supporter-inbox>`,
+    );
+    $<HTMLInputElement>(el, '#login')!.value = 'sam';
+    $<HTMLInputElement>(el, '#password')!.value = 'secret words';
+    $<HTMLButtonElement>(el, '[part="sign-in-submit"]')!.click();
+    await until(() => $(el, '[part="notice"]') !== null, 5000, 'the message');
+    expect(text($(el, '[part="notice"]'))).to.equal(
+      'Too many sign-in attempts from this network. Please wait 30 seconds, then try again.',
+    );
+  });
+
+  it('with external-auth: no form, a 401 asks for the campus sign-in, and a new fetch from the page starts again', async () => {
+    const unauthorized = () =>
+      json({ type: 'about:blank', title: 'Please sign in', status: 401 }, 401, {
+        'Content-Type': 'application/problem+json',
+      });
+    const first = new FakeFetch(unauthorized());
+    const el = await fixture<PeerSupporterInbox>(
+      html`<peer-supporter-inbox api-base=${API} external-auth .fetch=${first.fetch}></peer-supporter-inbox>`,
+    );
+    await until(() => $(el, '[part="notice"]') !== null, 5000, 'the message');
+    expect(text($(el, '[part="notice"]'))).to.contain('Sign in again through your campus sign-in');
+    expect($(el, '#login') === null, 'no sign-in form').to.equal(true);
+    await expect(el).to.be.accessible();
+    const second = new FakeFetch(
+      json({ items: [request({ status: 'queued', claimedBy: null, position: 1 })], nextCursor: null }),
+    );
+    el.fetch = second.fetch;
+    await until(() => $(el, '[data-request="pr_1"]') !== null, 5000, 'the queue again');
+    expect(second.requests[0]!.url).to.contain('/supporter/queue');
+    expect('authorization' in second.requests[0]!.headers, 'the page’s fetch adds it, not the element').to.equal(false);
+  });
 });
