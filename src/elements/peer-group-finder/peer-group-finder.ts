@@ -376,7 +376,8 @@ export class PeerGroupFinder extends PeerWidgetElement {
       })}
       <p class="status-line" part="status" id="status">${this.statusText()}</p>
       <div class="results-region" part="results-region">${this.renderResults()}</div>
-      ${this.config.apiBase ? this.renderCancelByCode() : nothing} ${this.renderDialog()} ${this.announcer.region()}
+      ${this.config.apiBase ? this.renderCancelByCode() : nothing} ${this.renderDialog()}
+      ${this.openGroup ? nothing : this.announcer.region()}
     </section>`;
   }
 
@@ -656,8 +657,10 @@ export class PeerGroupFinder extends PeerWidgetElement {
    */
   private renderDialog() {
     const group = this.openGroup;
+    // The live region moves in with the student: a modal dialog makes the rest of the page inert, and an inert live
+    // region is hidden from screen readers, so "You're in" or "Copied" would go unspoken.
     return html`<dialog part="dialog" aria-labelledby="dialog-name" @close=${this.onDialogClose}>
-      ${group ? this.renderDialogBody(group) : nothing}
+      ${group ? html`${this.renderDialogBody(group)} ${this.announcer.region()}` : nothing}
     </dialog>`;
   }
 

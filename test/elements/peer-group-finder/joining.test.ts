@@ -153,6 +153,12 @@ describe('<peer-group-finder> details and joining', () => {
     // The details above say where too: never "given when you join" to someone who has joined.
     expect($(el, '[part="location-hidden"]') === null, 'no "given when you join" line after joining').to.equal(true);
     expect(text($(el, '[part~="detail-where"]'))).to.contain(SECRET_ROOM);
+    // Spoken from inside the modal dialog: outside it, the region is inert and screen readers never hear it.
+    const region = $(el, '[part="live-region"]');
+    expect(region?.closest('dialog') === $(el, 'dialog'), 'the live region is in the open dialog').to.equal(true);
+    expect(await announced(el)).to.contain("You're in");
+    $<HTMLDialogElement>(el, 'dialog')!.close();
+    await until(() => $(el, '[part="live-region"]')?.closest('dialog') === null, 2000, 'the region back on the page');
   });
 
   it('puts a student on the waitlist with their place, and never shows a hidden location to them', async () => {
