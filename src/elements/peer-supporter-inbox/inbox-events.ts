@@ -35,6 +35,7 @@ declare global {
     'peer-inbox-signed-out': CustomEvent<PeerInboxSignedOutDetail>;
     'peer-inbox-claimed': CustomEvent<PeerInboxRequestDetail>;
     'peer-inbox-contacted': CustomEvent<PeerInboxRequestDetail>;
+    'peer-inbox-handed-back': CustomEvent<PeerInboxRequestDetail>;
     'peer-inbox-note-added': CustomEvent<PeerInboxNoteAddedDetail>;
     'peer-inbox-escalated': CustomEvent<PeerInboxEscalatedDetail>;
     'peer-inbox-closed': CustomEvent<PeerInboxClosedDetail>;

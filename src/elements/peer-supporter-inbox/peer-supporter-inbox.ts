@@ -45,7 +45,7 @@ type Message = { key: MessageKey; values?: Record<string, string | number> };
 type Load = { status: 'idle' | 'loading' } | { status: 'error'; error: ApiError };
 type NotesState = { status: 'loading' } | { status: 'ready'; items: SupporterNote[] } | { status: 'error' };
 type Form = 'escalate' | 'close';
-type Busy = 'claim' | 'contacted' | 'note' | 'escalate' | 'close';
+type Busy = 'claim' | 'contacted' | 'hand-back' | 'note' | 'escalate' | 'close';
 
 const OPEN = ['queued', 'claimed', 'in-progress'];
 /** Supervisors also see requests with the on-call professional: they close them. */
@@ -109,6 +109,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * @csspart actions - The action buttons.
  * @csspart claim - "Claim".
  * @csspart contacted - "Mark contacted".
+ * @csspart hand-back - "Hand back to the queue".
  * @csspart escalate - "Hand to the on-call professional".
  * @csspart close - "Close with an outcome".
  * @csspart student-note - What the student wrote (holder and supervisors only).
@@ -142,6 +143,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * @fires peer-inbox-signed-out - The session ended. `detail`: `{ reason: 'signed-out' | 'expired' }`.
  * @fires peer-inbox-claimed - A request was claimed. `detail`: `{ requestId }`.
  * @fires peer-inbox-contacted - A request was marked contacted. `detail`: `{ requestId }`.
+ * @fires peer-inbox-handed-back - A request went back to the queue. `detail`: `{ requestId }`.
  * @fires peer-inbox-note-added - A note was saved. `detail`: `{ requestId, kind }`; never its text.
  * @fires peer-inbox-escalated - A request went to the on-call professional. `detail`: `{ requestId, reason }`.
  * @fires peer-inbox-closed - A request was closed. `detail`: `{ requestId, outcome }`.
@@ -493,6 +495,21 @@ export class PeerSupporterInbox extends PeerWidgetElement {
     );
   }
 
+  /** Back to the queue (end of a shift, say): the student keeps their place at the front. */
+  private handBack(id: string): Promise<void> {
+    return this.act(
+      id,
+      'hand-back',
+      (signal) => this.inbox.handBack(id, signal),
+      (request) => {
+        this.heldHere.delete(id);
+        this.replace(request);
+        this.say(id, { key: 'inbox.handedBack' });
+        emit(this, 'peer-inbox-handed-back', { requestId: id });
+      },
+    );
+  }
+
   private async loadNotes(id: string): Promise<void> {
     const signal = this.abort.signal;
     this.notes = new Map(this.notes).set(id, { status: 'loading' });
@@ -808,6 +825,11 @@ export class PeerSupporterInbox extends PeerWidgetElement {
       ${
         request.status === 'claimed' && mine
           ? button('contacted', 'inbox.action.contacted', () => void this.contacted(id))
+          : nothing
+      }
+      ${
+        (request.status === 'claimed' || request.status === 'in-progress') && (mine || supervisor)
+          ? button('hand-back', 'inbox.action.handBack', () => void this.handBack(id), false)
           : nothing
       }
       ${

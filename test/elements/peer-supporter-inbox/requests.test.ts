@@ -170,6 +170,20 @@ describe('<peer-supporter-inbox> working on requests (reference server)', () => 
     await expect(el).to.be.accessible();
   });
 
+  it('hands a claimed request back to the queue, where another supporter can claim it', async () => {
+    const id = await createRequest({ note: 'Back to the queue note' });
+    const { el, found } = await claimed('test.supporter', id);
+    const events = recordEvents(el, ['peer-inbox-handed-back']);
+    await press(found, 'hand-back');
+    await until(() => status(found) === 'Waiting', 5000, 'back in the queue');
+    expect(text(found.querySelector('[part="message"]'))).to.equal(supporterInboxEn['inbox.handedBack']);
+    expect(text(found), 'the note goes with the claim').not.to.contain('Back to the queue note');
+    expect(found.querySelector('[part~="claim"]') !== null, 'Claim offered again').to.equal(true);
+    expect(events).to.deep.equal([{ type: 'peer-inbox-handed-back', detail: { requestId: id } }]);
+    const other = await claimed('test.peer', id);
+    expect(text(other.found.querySelector('[part="student-note"]'))).to.contain('Back to the queue note');
+  });
+
   it('shows HTML in a student’s note and a supporter’s note as text', async () => {
     const hostile = '<img src=x onerror="window.__inboxHacked=1"><b>bold</b>';
     const id = await createRequest({ note: hostile });

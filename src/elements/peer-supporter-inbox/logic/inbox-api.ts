@@ -58,6 +58,11 @@ export class InboxApi {
     return this.api.patch(path(id), { status: 'in-progress' }, { check: requestCheck, headers: this.headers, signal });
   }
 
+  /** Back to the queue (claimed or in-progress → queued); the student keeps their place. */
+  handBack(id: string, signal: AbortSignal): Promise<ApiResult<SupporterRequest>> {
+    return this.api.patch(path(id), { status: 'queued' }, { check: requestCheck, headers: this.headers, signal });
+  }
+
   escalate(id: string, reason: EscalationReason, note: string, key: string, signal: AbortSignal) {
     const body = note ? { reason, note } : { reason };
     return this.api.post<SupporterRequest>(path(id, '/escalate'), body, {
