@@ -124,6 +124,10 @@ describe('<peer-supporter-inbox> signing in (reference server)', () => {
     expect(again.querySelector<HTMLTextAreaElement>('[part="note-form"] textarea')!.value).to.equal(
       'Half-written handover',
     );
+    // …and it saves: the note refused with the old session goes through with the new one, once.
+    again.querySelector<HTMLFormElement>('[part="note-form"]')!.requestSubmit();
+    await until(() => text(again.querySelector('[part="notes"]')).includes('Half-written handover'), 5000, 'the note');
+    expect(again.querySelectorAll('[part="note"]').length).to.equal(1);
   });
 
   it('speaks Spanish', async () => {
