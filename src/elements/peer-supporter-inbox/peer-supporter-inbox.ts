@@ -153,7 +153,6 @@ export class PeerSupporterInbox extends PeerWidgetElement {
   /** The tag name `define()` registers this class under when it is given none. */
   static readonly tagName = 'peer-supporter-inbox';
   static override styles = [...PeerWidgetElement.styles, ...supporterInboxStyles];
-  static override shadowRootOptions = { ...PeerWidgetElement.shadowRootOptions, delegatesFocus: true };
 
   /** The level of the heading (2–4); sections are one level deeper. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
