@@ -447,8 +447,16 @@ export class PeerSupporterInbox extends PeerWidgetElement {
       done(result.data);
       return;
     }
-    this.say(id, this.refusal(result.error, action));
     const status = result.error.kind === 'http' ? result.error.status : 0;
+    if (status === 422 && (action === 'note' || action === 'escalate')) {
+      // The key was used with another session (a sign-in again after an answer that never arrived): it may have been
+      // saved. A new key for the next try, and the notes and list as they are now, so the supporter can see.
+      this.drafts.get(id)[action === 'note' ? 'noteKey' : 'escalateKey'] = undefined;
+      this.say(id, { key: 'inbox.maybeSaved' });
+      void this.loadQueue();
+      return;
+    }
+    this.say(id, this.refusal(result.error, action));
     if (status === 409 || status === 404) void this.loadQueue();
   }
 

@@ -226,4 +226,48 @@ describe('<peer-supporter-inbox> against scripted backends', () => {
     expect(second.requests[0]!.url).to.contain('/supporter/queue');
     expect('authorization' in second.requests[0]!.headers, 'the page’s fetch adds it, not the element').to.equal(false);
   });
+
+  it('a note whose key the server saw with another session: says it may be saved, reloads, and makes a new key', async () => {
+    const mine = request({ claimedBy: { id: 'sup_me', displayName: 'Sam' } });
+    const reused = () =>
+      json({ type: 'about:blank', title: 'Key reused', status: 422 }, 422, {
+        'Content-Type': 'application/problem+json',
+      });
+    const note = {
+      id: 'n_1',
+      requestId: 'pr_1',
+      kind: 'note',
+      text: 'Said hello',
+      author: { id: 'sup_me', displayName: 'Sam' },
+      createdAt: new Date().toISOString(),
+    };
+    const fake = new FakeFetch(
+      session(),
+      json({ items: [mine], nextCursor: null }),
+      json({ items: [] }),
+      reused(),
+      json({ items: [mine], nextCursor: null }),
+      json({ items: [note] }),
+      json(note, 201),
+    );
+    const el = await signedIn(fake);
+    await until(() => $(el, '[part~="toggle"]') !== null, 5000, 'the request');
+    $<HTMLButtonElement>(el, '[part~="toggle"]')!.click();
+    await until(() => $(el, '[part="note-form"]') !== null);
+    const box = $<HTMLTextAreaElement>(el, '[part="note-form"] textarea')!;
+    box.value = 'Said hello';
+    box.dispatchEvent(new Event('input'));
+    $<HTMLFormElement>(el, '[part="note-form"]')!.requestSubmit();
+    await until(
+      () => text($(el, '[part="message"]')).startsWith('This may already have been saved.'),
+      5000,
+      'the message',
+    );
+    await until(() => text($(el, '[part="notes"]')).includes('Said hello'), 5000, 'the notes reloaded');
+    $<HTMLFormElement>(el, '[part="note-form"]')!.requestSubmit();
+    await until(() => fake.requests.length === 7, 5000, 'the second try');
+    const [first, second] = fake.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/notes'));
+    expect(first!.headers['idempotency-key']).to.be.a('string');
+    expect(second!.headers['idempotency-key'], 'a new key').not.to.equal(first!.headers['idempotency-key']);
+  });
 });

@@ -96,6 +96,7 @@ export const supporterInboxEn = {
   'inbox.claimed': 'You claimed this request. The student’s details are below.',
   'inbox.contactedDone': 'Marked as contacted.',
   'inbox.handedBack': 'Handed back to the queue. The student keeps their place.',
+  'inbox.maybeSaved': 'This may already have been saved. Check the request and its notes before trying again.',
   'inbox.conflict': 'Someone else may have acted on this request. The list has been updated.',
   'inbox.gone': 'This request is no longer in the queue.',
   'inbox.notAllowed': 'Your account cannot do that. Please talk to your supervisor.',

@@ -96,6 +96,7 @@ export const supporterInboxEs: SupporterInboxMessages = {
   'inbox.claimed': 'Tomaste esta solicitud. Los datos de la persona están abajo.',
   'inbox.contactedDone': 'Marcada como contactada.',
   'inbox.handedBack': 'Devuelta a la fila. La persona conserva su lugar.',
+  'inbox.maybeSaved': 'Puede que ya se haya guardado. Revisa la solicitud y sus notas antes de volver a intentarlo.',
   'inbox.conflict': 'Puede que otra persona haya actuado sobre esta solicitud. La lista se actualizó.',
   'inbox.gone': 'Esta solicitud ya no está en la fila.',
   'inbox.notAllowed': 'Tu cuenta no puede hacer eso. Habla con tu supervisión.',
