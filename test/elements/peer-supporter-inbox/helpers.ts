@@ -37,7 +37,7 @@ export async function server(): Promise<{ apiBase: string; supporters: Record<st
 }
 
 export async function mount(attributes: { lang?: string; fetch?: typeof fetch; externalAuth?: boolean } = {}) {
-  const { apiBase } = await server();
+  const { apiBase } = await referenceServer();
   const el = await fixture<Inbox>(
     html`<peer-supporter-inbox
       api-base=${apiBase}
