@@ -4,6 +4,8 @@ export interface ReferenceServer {
   apiBase: string;
   /** The seeded demo accounts: `demo.supporter` (trained, on shift 07:00–23:00 campus time) and `demo.supervisor`. */
   demoSignIns: Array<{ login: string; password: string; description: string }>;
+  /** Test supporters by login, with their passwords (scripts/wtr-reference-server.mjs names them). */
+  supporters: Record<string, string>;
 }
 
 let cached: Promise<ReferenceServer> | undefined;
