@@ -28,7 +28,9 @@ import {
 import { mayReadPrivate, noteView, supporterView, type Viewer } from '../peer-requests/request-views.ts';
 import { clientAddress } from '../rate-limit/client-address.ts';
 import type { Supporter } from '../supporters/supporter-repository.ts';
-import { trainingIsCurrent, trainingView } from '../supporters/training.ts';
+import { profileView } from '../supporters/profile-view.ts';
+import { endSession } from '../supporters/sessions.ts';
+import { trainingIsCurrent } from '../supporters/training.ts';
 import type { HandlerMap } from './handler-types.ts';
 import { requirePeerRequestsFeature } from './peer-requests.ts';
 
@@ -118,14 +120,27 @@ export const supporterHandlers: HandlerMap = {
       token: signed.token,
       tokenType: 'Bearer',
       expiresAt: signed.expiresAt.toISOString(),
-      supporter: {
-        id: signed.supporter.id,
-        displayName: signed.supporter.displayName,
-        roles: signed.supporter.roles,
-        training: trainingView(signed.supporter.training, await campusToday(c)),
-      },
+      supporter: profileView(signed.supporter, await campusToday(c)),
     };
     return c.json(session, 201);
+  },
+
+  /**
+   * Signs out: deletes the session of the token that authorised this request, so its next use answers 401. A token
+   * that has already ended never gets here (the security check answers 401). No feature check: a session can always
+   * be ended, even after the campus stops taking requests.
+   */
+  'DELETE /supporter/sessions/current': async (c) => {
+    const { token } = c.var.deps.peerRequests.auth.accountOf(c.req.raw);
+    await endSession(c.var.deps.db, token);
+    return c.body(null, 204);
+  },
+
+  /** Who is signed in, for a page that signed the supporter in itself: any account, whatever its roles. */
+  'GET /supporter/profile': async (c) => {
+    await requirePeerRequestsFeature(c);
+    const { supporter } = c.var.deps.peerRequests.auth.accountOf(c.req.raw);
+    return c.json(profileView(supporter, await campusToday(c)), 200);
   },
 
   /** Requests in queue order (when due, then id); the note and contact only on those the caller may read. */

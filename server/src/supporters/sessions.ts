@@ -34,6 +34,15 @@ export async function sessionSupporter(db: Queryable, token: string): Promise<Su
   return row ? toSupporter(row) : undefined;
 }
 
+/**
+ * Ends the session of `token` now (sign-out): its row is deleted, so the next lookup finds nothing and answers 401.
+ * Only this session: the account's others (another computer) stay. True when there was one to end.
+ */
+export async function endSession(db: Queryable, token: string): Promise<boolean> {
+  const gone = await db.query(`DELETE FROM supporter_sessions WHERE token_hash = $1 RETURNING 1`, [tokenHash(token)]);
+  return gone.length > 0;
+}
+
 /** Deletes sessions that have expired (the scheduled purge). */
 export async function purgeExpiredSessions(db: Queryable): Promise<number> {
   const [row] = await db.query<{ n: number }>(

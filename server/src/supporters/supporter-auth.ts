@@ -25,6 +25,18 @@ export class SupporterAuth {
   };
 
   /**
+   * The account that sent `request`, whatever its roles (sign-out and "who am I" are for every account), and the
+   * token it sent.
+   */
+  accountOf(request: Request): { supporter: Supporter; token: string } {
+    const supporter = this.signedIn.get(request);
+    const token = bearerToken(request.headers.get('authorization'));
+    // Only reachable if an operation lost its supporterAuth requirement: refuse rather than serve anyone.
+    if (!supporter || token === undefined) throw new HttpProblem(401, { detail: 'Sign in as a supporter first.' });
+    return { supporter, token };
+  }
+
+  /**
    * The supporter who sent `request`, if they may work on requests (role supporter or supervisor); 403 for a valid
    * session of another role (an admin-only account).
    */
