@@ -317,3 +317,143 @@ test('every <peer-group-finder> story renders its state in words', { skip }, asy
     }
   });
 });
+
+/**
+ * Plays every story of `tag` and checks that each shows its state: the selector inside the element's shadow root,
+ * and the words somewhere in it (whitespace collapsed), then that no string key (`keys`) is shown instead of words.
+ * `marked` strips strings a story marks on purpose (a made-up table for layout) before that check.
+ */
+async function checkStories(tag, states, keys, marked = () => null) {
+  const stories = Object.values(index()).filter((e) => e.type === 'story' && e.title === `Elements/${tag}`);
+  assert.deepEqual(
+    stories.map((story) => story.exportName).sort(),
+    Object.keys(states).sort(),
+    `a state to check for every ${tag} story`,
+  );
+  await withStorybook(async (page, url) => {
+    for (const story of stories) {
+      await page.goto(`${url}/iframe.html?id=${story.id}&viewMode=story`);
+      await page.locator(tag).first().waitFor({ state: 'attached', timeout: 30_000 });
+      const { selector, words } = states[story.exportName];
+      const shown = await page
+        .waitForFunction(
+          ({ tag, selector, words }) => {
+            const root = document.querySelector(tag)?.shadowRoot;
+            return Boolean(root?.querySelector(selector)) && root.textContent.replace(/\s+/g, ' ').includes(words);
+          },
+          { tag, selector, words },
+          { timeout: 20_000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+      if (!shown) {
+        const text = await page.evaluate((tag) => document.querySelector(tag)?.shadowRoot?.textContent ?? '', tag);
+        assert.fail(`${story.id} shows ${selector} with "${words}"; it says: ${text.replace(/\s+/g, ' ').trim()}`);
+      }
+      const text = await page.evaluate((tag) => document.querySelector(tag).shadowRoot.textContent, tag);
+      const strip = marked(story.exportName);
+      const left = strip ? text.replace(strip, '') : text;
+      assert.ok(!keys.test(left), `${story.id} shows a string key instead of words: ${left.match(keys)?.[0]}`);
+    }
+  });
+}
+
+/**
+ * What each <peer-request-button> story shows once rendered (and played): a selector inside the element's shadow
+ * root, and words somewhere in it (the same states as test/elements/peer-request-button/stories.test.ts, which plays
+ * the stories in the browser test run).
+ */
+const REQUEST_BUTTON_STATES = {
+  Default: {
+    selector: '[part="button"] [part="availability"]',
+    words: 'Supporters are on shift now. The wait is about 10 min.',
+  },
+  NobodyOnShift: { selector: '[part="button"] [part="availability"]', words: 'No one is on shift right now.' },
+  Closed: { selector: '[part="button"] [part="availability"]', words: 'Opens tomorrow at' },
+  // The button works at once; its second line waits (empty) for the availability that never comes.
+  Loading: { selector: '[part="button"] [part="availability"]:empty', words: 'Talk to a peer supporter' },
+  DialogOpen: { selector: 'dialog[open] [part="fieldset"] [part="legend"]', words: 'Are you in danger right now' },
+  // Crisis help in the dialog, and no Next: no way into the queue.
+  Danger: {
+    selector: 'dialog[open] [part="form"]:not(:has([part="next"])) [part="safety-help"] [part="crisis"]',
+    words: 'Please reach someone now',
+  },
+  NobodyDialog: {
+    selector: 'dialog[open] [part="fallback"] [part="groups-link"]',
+    words: 'You can still send a request',
+  },
+  LongWait: { selector: 'dialog[open] [part="fallback"]', words: 'The wait is longer than usual right now.' },
+  Consent: { selector: 'dialog[open] [part="consent"] [part="consent-box"]', words: 'on-call professional' },
+  ConsentMissing: { selector: 'dialog[open] [part="consent"] [part="field-error"]', words: 'Please tick the box' },
+  SendFailed: { selector: 'dialog[open] [part="send-status"]', words: 'Your request was not sent.' },
+  Waiting: {
+    selector: 'dialog[open] [part="status"] [part="code-value"]',
+    words: 'You are number 2 in line. The wait is about 10 min.',
+  },
+  WaitingNobody: { selector: 'dialog[open] [part="status"] [part="fallback"]', words: 'Your request stays in line' },
+  PickedUp: { selector: 'dialog[open] [part="status"] [part="join"]', words: 'Your supporter: Sam' },
+  Escalated: {
+    selector: 'dialog[open] [part="status"] [part="escalated"]',
+    words: 'A professional will be in touch',
+  },
+  CancelQuestion: {
+    selector: 'dialog[open] [part="cancel-confirm"] [part="cancel-no"]',
+    words: 'Cancel your request?',
+  },
+  Cancelled: { selector: 'dialog[open] [part="status"] [part="again"]', words: 'Status: Cancelled' },
+  Spanish: { selector: '[part="base"][lang="es"] [part="label"]', words: 'Habla con un compañero de apoyo' },
+  RightToLeft: { selector: '[part="base"][dir="rtl"] [part="label"]', words: 'Talk to a peer supporter' },
+};
+
+test('every <peer-request-button> story renders its state in words', { skip }, async () => {
+  await checkStories('peer-request-button', REQUEST_BUTTON_STATES, /\brequest\.[\w.]+/);
+});
+
+/** What each <peer-supporter-inbox> story shows once rendered (and played), as for the request button. */
+const SUPPORTER_INBOX_STATES = {
+  SignIn: {
+    selector: '[part="sign-in-form"] [part="password"][type="password"]',
+    words: 'Your session is kept only in this page',
+  },
+  WrongDetails: { selector: '[part="sign-in"] [part="notice"]', words: 'do not match an account' },
+  Queue: {
+    selector: '[part="requests"] [part="request"][data-request="pr_NF1003"] [part="contact-method"]',
+    words: '2 requests shown.',
+  },
+  Loading: { selector: '[part="queue"][aria-busy="true"]', words: 'Loading requests…' },
+  Empty: { selector: '[part="queue"] [part="count"]', words: 'No requests are waiting right now.' },
+  LoadFailed: { selector: '[part="problem"] [part="retry"]', words: 'We could not load the requests.' },
+  // Before claiming: Claim, the guide beside it, and neither the student's note nor their contact.
+  OpenRequest: {
+    selector:
+      '[data-request="pr_NF1002"] [part="work"]:not(:has([part="student-note"], [part="contact"], [part="notes-section"])) [part="claim"]',
+    words: 'You are a peer, not a counsellor.',
+  },
+  Claimed: {
+    selector: '[data-request="pr_NF1002"] [part="work"]:has([part="notes-section"]) [part="student-note"]',
+    words: 'I moved here this term',
+  },
+  Escalating: { selector: '[part="work"] [part="escalate-form"] select', words: 'Alert the on-call professional' },
+  // Training not recorded: said, and the open request offers no Claim.
+  TrainingMissing: {
+    selector: '[part="work"] [part="actions"]:not(:has([part="claim"])) [part="escalate"]',
+    words: 'Your training is not recorded as complete',
+  },
+  TrainingExpired: { selector: '[part="training"]', words: 'Your training expired on September 1, 2026' },
+  // A supervisor: the request with the on-call professional first, open with its notes.
+  Supervisor: {
+    selector:
+      '[part="requests"] > [part="request"]:first-child[data-status="escalated-to-professional"] [part="notes-section"]',
+    words: 'Signed in as Jordan, supervisor.',
+  },
+  Spanish: { selector: '[part="panel"][lang="es"] [part="requests"]', words: 'Se muestran 2 solicitudes.' },
+  RightToLeft: { selector: '[part="panel"][dir="rtl"] [part="requests"]', words: 'עברית inbox.queue.heading' },
+};
+
+test('every <peer-supporter-inbox> story renders its state in words', { skip }, async () => {
+  // The right-to-left story's made-up table marks every string with its key, on purpose; any other key is a miss.
+  const marked = (name) => (name === 'RightToLeft' ? /עברית inbox\.[\w.-]+/g : null);
+  await checkStories('peer-supporter-inbox', SUPPORTER_INBOX_STATES, /\binbox\.[\w.]+/, marked);
+});
