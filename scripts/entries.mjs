@@ -11,6 +11,8 @@ export const ENTRIES = {
   'peer-help-link': 'src/elements/peer-help-link/define.ts',
   'peer-check-in': 'src/elements/peer-check-in/define.ts',
   'peer-group-finder': 'src/elements/peer-group-finder/define.ts',
+  'peer-request-button': 'src/elements/peer-request-button/define.ts',
+  'peer-supporter-inbox': 'src/elements/peer-supporter-inbox/define.ts',
 };
 
 /** The single-file CDN bundle: built from this module, written to dist/cdn/<CDN_FILE>. */

@@ -10,6 +10,8 @@ export { PeerCrisisResources } from './elements/peer-crisis-resources/peer-crisi
 export { PeerHelpLink } from './elements/peer-help-link/peer-help-link.js';
 export { PeerCheckIn } from './elements/peer-check-in/peer-check-in.js';
 export { PeerGroupFinder } from './elements/peer-group-finder/peer-group-finder.js';
+export { PeerRequestButton } from './elements/peer-request-button/peer-request-button.js';
+export { PeerSupporterInbox } from './elements/peer-supporter-inbox/peer-supporter-inbox.js';
 export type {
   PeerCrisisContactDetail,
   PeerCrisisContactEvent,
@@ -31,6 +33,24 @@ export type {
   PeerGroupSearchDetail,
   PeerGroupSearchEvent,
 } from './elements/peer-group-finder/group-events.js';
+export type {
+  PeerRequestOpenDetail,
+  PeerRequestOpenEvent,
+  PeerRequestStatusDetail,
+  PeerRequestStatusEvent,
+  PeerRequestSubmitDetail,
+  PeerRequestSubmitEvent,
+  PeerRequestSubmittedDetail,
+  PeerRequestSubmittedEvent,
+} from './elements/peer-request-button/request-events.js';
+export type {
+  PeerInboxClosedDetail,
+  PeerInboxEscalatedDetail,
+  PeerInboxNoteAddedDetail,
+  PeerInboxRequestDetail,
+  PeerInboxSignedInDetail,
+  PeerInboxSignedOutDetail,
+} from './elements/peer-supporter-inbox/inbox-events.js';
 export { peerConfigContext, type PeerConfig } from './core/config.js';
 export { registerLocale, type StringOverrides } from './core/i18n/catalog.js';
 export type { MessageKey, Messages } from './core/i18n/en.js';

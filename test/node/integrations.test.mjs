@@ -95,6 +95,28 @@ test("editors list the group finder's filter presets, sync-url and events", () =
   ]);
 });
 
+test("editors list the request button's and the inbox's attributes and events", () => {
+  const html = JSON.parse(readFileSync(join(repoRoot, 'dist/editors/vscode.html-data.json'), 'utf8'));
+  const webTypes = JSON.parse(readFileSync(join(repoRoot, 'dist/editors/web-types.json'), 'utf8'));
+  const expected = {
+    'peer-request-button': {
+      attributes: ['groups-href', 'wait-limit', 'poll-interval', 'consent-version', 'heading-level', 'languages'],
+      events: ['peer-request-open', 'peer-request-status', 'peer-request-submit', 'peer-request-submitted'],
+    },
+    'peer-supporter-inbox': {
+      attributes: ['external-auth', 'heading-level'],
+      events: ['peer-inbox-claimed', 'peer-inbox-closed', 'peer-inbox-escalated', 'peer-inbox-signed-in'],
+    },
+  };
+  for (const [tag, { attributes, events }] of Object.entries(expected)) {
+    const offered = html.tags.find((t) => t.name === tag).attributes.map((a) => a.name);
+    for (const name of attributes)
+      assert.ok(offered.includes(name), `vscode.html-data.json offers ${name} on <${tag}>`);
+    const named = webTypes.contributions.html.elements.find((e) => e.name === tag).js.events.map((e) => e.name);
+    for (const name of events) assert.ok(named.includes(name), `web-types lists ${name} on <${tag}>`);
+  }
+});
+
 test('JetBrains web-types: named in package.json, shipped, for this package and version, every element', () => {
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
   assert.equal(pkg['web-types'], './dist/editors/web-types.json');
@@ -108,6 +130,8 @@ test('JetBrains web-types: named in package.json, shipped, for this package and 
     'peer-crisis-resources',
     'peer-group-finder',
     'peer-help-link',
+    'peer-request-button',
     'peer-support-provider',
+    'peer-supporter-inbox',
   ]);
 });

@@ -61,7 +61,9 @@ test('package.json points tools at the manifest, and the manifest documents the 
     'peer-crisis-resources',
     'peer-group-finder',
     'peer-help-link',
+    'peer-request-button',
     'peer-support-provider',
+    'peer-supporter-inbox',
   ]);
 });
 

@@ -71,7 +71,12 @@ test(
   { skip: measureError !== undefined },
   () => {
     const elements = sizes.filter((size) => size.own);
-    for (const entry of ['peer-check-in.js', 'peer-group-finder.js']) {
+    for (const entry of [
+      'peer-check-in.js',
+      'peer-group-finder.js',
+      'peer-request-button.js',
+      'peer-supporter-inbox.js',
+    ]) {
       assert.ok(
         elements.some((size) => size.entry === entry),
         `${entry} has its own size`,

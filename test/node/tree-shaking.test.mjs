@@ -94,3 +94,27 @@ for (const [how, source] of [
     assert.deepEqual(missing, [], 'words of the group finder were dropped from the bundle');
   });
 }
+
+// The request button's and the inbox's English and Spanish (phrases in ASCII: the bundler escapes the rest), and the
+// shared topic names the request's topic list uses.
+const NEW_ELEMENT_WORDS = {
+  'peer-request-button': ['Talk to a peer supporter', 'Ahora no hay nadie de turno.', 'LGBTQIA+ life'],
+  'peer-supporter-inbox': ['Supporter inbox', 'Bandeja de apoyo'],
+};
+const CLASS_NAMES = { 'peer-request-button': 'PeerRequestButton', 'peer-supporter-inbox': 'PeerSupporterInbox' };
+
+for (const [tag, words] of Object.entries(NEW_ELEMENT_WORDS)) {
+  for (const [how, source] of [
+    ['its subpath', `import 'peer-support-widgets/${tag}';`],
+    [
+      'the root, defining it',
+      `import { ${CLASS_NAMES[tag]} } from 'peer-support-widgets'; ${CLASS_NAMES[tag]}.define();`,
+    ],
+  ]) {
+    test(`<${tag}> imported from ${how} keeps its words`, async () => {
+      const { code } = await bundle(source);
+      const missing = words.filter((phrase) => !code.includes(phrase));
+      assert.deepEqual(missing, [], `words of <${tag}> were dropped from the bundle`);
+    });
+  }
+}

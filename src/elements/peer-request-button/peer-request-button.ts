@@ -130,6 +130,7 @@ type CodeEntry = { text: string; invalid: boolean; checking: boolean; error?: Ap
  * @csspart again - "Make a new request".
  * @csspart code-form - The "I have a code" form.
  * @csspart code-input - Its field.
+ * @csspart check - The "I have a code" form's "Check" button.
  * @csspart problem - An error with a way forward.
  * @csspart retry - "Try again".
  * @csspart live-region - The visually hidden live region.
