@@ -195,14 +195,22 @@ test('a student completes a mood check-in against the reference server', async (
   assert.deepEqual(await completed.jsonValue(), { instrument: 'mood', level: 4, sent: true });
   await checkIn.locator('[part="result"]').waitFor();
   assert.match(await checkIn.locator('[part="message"]').textContent(), /good to hear/);
-  // Next steps only where they lead somewhere: the group finder further down this page, https pages, and no peer
-  // step (this page has no peer request page).
+  // Next steps only where they lead somewhere: the group finder and the request button further down this page, or
+  // https pages.
   const links = await checkIn.locator('[part~="next-step"] a').evaluateAll((anchors) => anchors.map((a) => a.href));
   assert.ok(
-    links.every((href) => href.startsWith('https://') || href === `${server.url}/#groups`),
-    `next steps lead to https pages or this page's group finder: ${links.join(', ')}`,
+    links.every(
+      (href) => href.startsWith('https://') || [`${server.url}/#groups`, `${server.url}/#talk`].includes(href),
+    ),
+    `next steps lead to https pages or this page's sections: ${links.join(', ')}`,
   );
-  assert.equal(await checkIn.locator('[part~="next-step-peer"]').count(), 0);
+  const peerLinks = await checkIn
+    .locator('[part~="next-step-peer"] a')
+    .evaluateAll((anchors) => anchors.map((a) => a.href));
+  assert.ok(
+    peerLinks.every((href) => href === `${server.url}/#talk`),
+    `a peer step leads to this page's request button: ${peerLinks.join(', ')}`,
+  );
   assert.deepEqual(problems, []);
   await page.close();
 });
