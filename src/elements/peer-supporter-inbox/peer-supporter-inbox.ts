@@ -52,6 +52,11 @@ const OPEN = ['queued', 'claimed', 'in-progress'];
 const SUPERVISOR_STATES = [...OPEN, 'escalated-to-professional'];
 /** The longest timer the browser keeps (about 24.8 days); a later expiry is checked by the server's 401. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * How long sign-out waits for the server to end the session. The page forgets the token at once whatever happens;
+ * this only bounds how long the answer is waited for, to say so if the server could not be told.
+ */
+const SIGN_OUT_LIMIT_MS = 5000;
 
 /**
  * @tag peer-supporter-inbox
@@ -66,8 +71,10 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * note, contact and the notes; the element checks this itself as well as the server. Claim is offered only when
  * the profile says training is current, and a refusal (403) is explained in words. When the session ends (401 or
  * its expiry time), the sign-in form returns and what was being typed stays in memory; with `external-auth`, the
- * inbox asks the supporter to sign in through the campus and starts again when the page sets a new `fetch`. Sign-out forgets the token
- * (the contract has no way to end a session early) and everything typed.
+ * inbox asks the supporter to sign in through the campus and starts again when the page sets a new `fetch`; it reads
+ * who is signed in (`GET /supporter/profile`) to know their training and roles. Sign-out ends the session on the
+ * server (`DELETE /supporter/sessions/current`, waiting a few seconds at most), forgets the token and everything
+ * typed whatever the answer, and says so when the server could not be told.
  *
  * @slot guide - Your campus's own "when to refer" guide, replacing the built-in one beside the open request.
  *
@@ -167,6 +174,8 @@ export class PeerSupporterInbox extends PeerWidgetElement {
   @state() private signInBusy = false;
   @state() private notice?: Message;
   @state() private profile?: SupporterProfile;
+  /** A page-signed session's profile is on its way: Claim waits for it. */
+  @state() private profileLoading = false;
   /** Claiming was refused for training (403): Claim is no longer offered in this session. */
   @state() private claimRefused = false;
   @state() private items: SupporterRequest[] = [];
@@ -187,6 +196,9 @@ export class PeerSupporterInbox extends PeerWidgetElement {
   private session?: InboxApi;
   private sessionKey?: readonly unknown[];
   private token?: string;
+  private expiresAt?: string;
+  /** Counts full queue loads, so that only the latest one's answer is shown. */
+  private queueLoads = 0;
   private expiryTimer?: ReturnType<typeof setTimeout>;
   private abort = new AbortController();
   /** A page-signed session ended; a new `fetch` from the page starts it again. */
@@ -265,6 +277,7 @@ export class PeerSupporterInbox extends PeerWidgetElement {
 
   private startSession(token: string | undefined, profile: SupporterProfile | undefined, expiresAt?: string): void {
     this.token = token;
+    this.expiresAt = expiresAt;
     this.profile = profile;
     this.signedIn = true;
     this.notice = undefined;
@@ -272,6 +285,14 @@ export class PeerSupporterInbox extends PeerWidgetElement {
     clearTimeout(this.expiryTimer);
     const left = expiresAt ? Date.parse(expiresAt) - Date.now() : NaN;
     if (left > 0 && left < MAX_TIMER_MS) this.expiryTimer = setTimeout(() => this.expire(), left);
+    // The queue is asked for first; a page-signed session asks who it is at the same time.
+    void this.loadQueue().then(() => this.focusSoon('#queue-heading'));
+    if (profile) this.welcome(profile);
+    else void this.loadProfile();
+  }
+
+  /** Says who is signed in, and tells the page (no name or login in the event). */
+  private welcome(profile: SupporterProfile | undefined): void {
     if (profile) {
       const key = isSupervisor(profile) ? 'inbox.signedInSupervisor' : 'inbox.signedIn';
       this.announcer.announce(this.i18n.t(key, { name: profile.displayName }));
@@ -280,7 +301,26 @@ export class PeerSupporterInbox extends PeerWidgetElement {
       supervisor: isSupervisor(profile),
       trainingCurrent: profile ? trainingState(profile) === 'current' : null,
     });
-    void this.loadQueue().then(() => this.focusSoon('#queue-heading'));
+  }
+
+  /**
+   * Who the page signed in (external-auth): their training decides whether Claim is offered, their roles whether
+   * supervisor features show. A backend without this operation, or a failure, leaves both unknown: Claim is offered
+   * and the server's refusal (403) is explained.
+   */
+  private async loadProfile(): Promise<void> {
+    const signal = this.abort.signal;
+    this.profileLoading = true;
+    const result = await this.inbox.profile(signal);
+    if (signal.aborted) return;
+    this.profileLoading = false;
+    if (this.expiredBy(result)) return;
+    if (result.ok) {
+      this.profile = result.data;
+      // The first queue was asked for without the requests with the on-call professional, which supervisors see.
+      if (isSupervisor(result.data)) void this.loadQueue();
+    }
+    this.welcome(this.profile);
   }
 
   /** The session ended on the server (401) or by its time: back to sign-in, keeping what was typed. */
@@ -293,6 +333,10 @@ export class PeerSupporterInbox extends PeerWidgetElement {
   }
 
   private signOut(): void {
+    // Asked before anything else, so the request is on its way even if the page removes the element on the event.
+    // Not tied to the element's abort: the session must end even when the page takes the inbox away at once.
+    const ending = this.token ? this.inbox.signOut(AbortSignal.timeout(SIGN_OUT_LIMIT_MS)) : undefined;
+    const expiresAt = this.expiresAt;
     this.endSession();
     // A shared computer: nothing the supporter saw or typed stays in the page.
     this.items = [];
@@ -306,6 +350,31 @@ export class PeerSupporterInbox extends PeerWidgetElement {
     this.profile = undefined;
     this.showNotice({ key: 'inbox.signedOut' }, '#login');
     emit(this, 'peer-inbox-signed-out', { reason: 'signed-out' });
+    if (ending) void this.confirmSignOut(ending, expiresAt);
+  }
+
+  /**
+   * 204, or 401 (the session had already ended): the token is dead. Anything else (no answer in time, no network, a
+   * server error, a backend without the operation) means it may still work until it expires: the supporter is told,
+   * unless they have signed in again meanwhile. Focus stays where it is (they may be typing already).
+   */
+  private async confirmSignOut(ending: Promise<ApiResult<undefined>>, expiresAt: string | undefined): Promise<void> {
+    const result = await ending;
+    if (result.ok || (result.error.kind === 'http' && result.error.status === 401)) return;
+    if (this.signedIn || this.notice?.key !== 'inbox.signedOut') return;
+    const expiry = expiresAt ? new Date(expiresAt) : undefined;
+    const message: Message =
+      expiry && !Number.isNaN(expiry.getTime())
+        ? { key: 'inbox.signOut.unconfirmed', values: { time: this.expiryText(expiry) } }
+        : { key: 'inbox.signOut.unconfirmedNoTime' };
+    this.notice = message;
+    this.announcer.announce(this.i18n.t(message.key, message.values));
+  }
+
+  /** A time today ("3:30 PM"), or with its date when the session would last past today. */
+  private expiryText(expiry: Date): string {
+    const today = new Date().toDateString() === expiry.toDateString();
+    return this.i18n.dateTime(expiry, today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' });
   }
 
   private endSession(): void {
@@ -313,8 +382,10 @@ export class PeerSupporterInbox extends PeerWidgetElement {
     this.abort = new AbortController();
     clearTimeout(this.expiryTimer);
     this.token = undefined;
+    this.expiresAt = undefined;
     this.session = undefined;
     this.signedIn = false;
+    this.profileLoading = false;
     this.busy = new Map();
   }
 
@@ -340,6 +411,7 @@ export class PeerSupporterInbox extends PeerWidgetElement {
 
   private async loadQueue(more = false): Promise<void> {
     const signal = this.abort.signal;
+    const load = more ? this.queueLoads : ++this.queueLoads;
     if (more) this.moreLoad = { status: 'loading' };
     else this.queueLoad = { status: 'loading' };
     const result = await this.inbox.queue(
@@ -349,7 +421,8 @@ export class PeerSupporterInbox extends PeerWidgetElement {
       },
       signal,
     );
-    if (signal.aborted || this.expiredBy(result)) return;
+    // A newer full load (a refresh, or a supervisor's profile arriving) has the say.
+    if (signal.aborted || load !== this.queueLoads || this.expiredBy(result)) return;
     if (!result.ok) {
       if (more) this.moreLoad = { status: 'error', error: result.error };
       else this.queueLoad = { status: 'error', error: result.error };
@@ -398,7 +471,7 @@ export class PeerSupporterInbox extends PeerWidgetElement {
 
   private get mayClaim(): boolean {
     const training = trainingState(this.profile);
-    return !this.claimRefused && (training === 'current' || training === 'unknown');
+    return !this.claimRefused && !this.profileLoading && (training === 'current' || training === 'unknown');
   }
 
   private toggle(id: string): void {

@@ -24,6 +24,10 @@ export const supporterInboxEn = {
   'inbox.signedInSupervisor': 'Signed in as {name}, supervisor.',
   'inbox.signOut': 'Sign out',
   'inbox.signedOut': 'You are signed out.',
+  'inbox.signOut.unconfirmed':
+    'You are signed out on this page, but the server could not be reached to end your session. It ends by itself at {time}. If this is a shared computer, close the browser window.',
+  'inbox.signOut.unconfirmedNoTime':
+    'You are signed out on this page, but the server could not be reached to end your session, so it ends only when it expires. If this is a shared computer, close the browser window.',
 
   'inbox.training.missing':
     'Your training is not recorded as complete, so you cannot claim requests yet. Please talk to your coordinator. You can still hand a request to the on-call professional.',

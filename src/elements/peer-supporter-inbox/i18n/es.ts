@@ -24,6 +24,10 @@ export const supporterInboxEs: SupporterInboxMessages = {
   'inbox.signedInSupervisor': 'Sesión iniciada como {name}, supervisión.',
   'inbox.signOut': 'Cerrar sesión',
   'inbox.signedOut': 'Cerraste la sesión.',
+  'inbox.signOut.unconfirmed':
+    'Cerraste la sesión en esta página, pero no se pudo contactar con el servidor para terminarla. Terminará sola a las {time}. Si esta computadora es compartida, cierra la ventana del navegador.',
+  'inbox.signOut.unconfirmedNoTime':
+    'Cerraste la sesión en esta página, pero no se pudo contactar con el servidor para terminarla, así que solo terminará cuando venza. Si esta computadora es compartida, cierra la ventana del navegador.',
 
   'inbox.training.missing':
     'Tu capacitación no consta como completa, así que todavía no puedes tomar solicitudes. Habla con tu coordinación. Aun así puedes pasar una solicitud a la profesional de guardia.',

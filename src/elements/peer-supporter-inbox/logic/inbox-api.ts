@@ -1,7 +1,9 @@
 import type { ApiClient, ApiResult } from '../../../core/api/api-client.js';
+import { empty } from '../../../core/api/shape.js';
 import {
   noteCheck,
   noteListCheck,
+  profileCheck,
   queueCheck,
   requestCheck,
   sessionCheck,
@@ -9,6 +11,7 @@ import {
   type EscalationReason,
   type NoteKind,
   type SupporterNote,
+  type SupporterProfile,
   type SupporterQueue,
   type SupporterRequest,
   type SupporterSession,
@@ -31,6 +34,19 @@ export class InboxApi {
 
   static signIn(api: ApiClient, login: string, password: string, signal: AbortSignal) {
     return api.post<SupporterSession>('/supporter/sessions', { login, password }, { check: sessionCheck, signal });
+  }
+
+  /**
+   * Ends this session on the server (`DELETE /supporter/sessions/current`): 204, or 401 when it had already ended.
+   * The caller's signal carries the time limit: sign-out never waits long on a backend.
+   */
+  signOut(signal: AbortSignal): Promise<ApiResult<undefined>> {
+    return this.api.delete('/supporter/sessions/current', { check: empty, headers: this.headers, signal });
+  }
+
+  /** Who is signed in (`GET /supporter/profile`), for a session the page started (external-auth). */
+  profile(signal: AbortSignal): Promise<ApiResult<SupporterProfile>> {
+    return this.api.get('/supporter/profile', { check: profileCheck, headers: this.headers, signal });
   }
 
   private get headers(): Record<string, string> {

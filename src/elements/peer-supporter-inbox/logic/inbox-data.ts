@@ -18,19 +18,19 @@ export type SupporterRef = Infer<typeof supporterRef>;
 
 const training = obj({ current: bool, expiresOn: nullable(str({ max: 10 })) });
 
-const profile = obj({
+export const profileCheck = obj({
   id,
   displayName: str({ max: 60 }),
   roles: arr(code, { max: 10 }),
   training: opt(training),
 });
-export type SupporterProfile = Infer<typeof profile>;
+export type SupporterProfile = Infer<typeof profileCheck>;
 
 export const sessionCheck = obj({
   token: str({ min: 16, max: 512 }),
   tokenType: literal('Bearer'),
   expiresAt: instant,
-  supporter: profile,
+  supporter: profileCheck,
 });
 export type SupporterSession = Infer<typeof sessionCheck>;
 

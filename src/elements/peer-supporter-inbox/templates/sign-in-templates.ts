@@ -9,6 +9,16 @@ export interface SignInView {
   onSubmit: (login: string, password: string) => void;
 }
 
+/** A notice with its values (seconds, a time) isolated, so they read in order in right-to-left pages. */
+function noticeText(i18n: LocalizeController, message: NonNullable<SignInView['message']>) {
+  const values = message.values;
+  if (!values) return i18n.t(message.key);
+  return i18n.parts(
+    message.key,
+    Object.fromEntries(Object.entries(values).map(([name, value]) => [name, html`<bdi>${value}</bdi>`])),
+  );
+}
+
 /**
  * The sign-in form. The password is read from the field on submit and never kept by the element; the browser's
  * password manager may fill both fields (autocomplete names them).
@@ -27,7 +37,7 @@ export function signInForm(i18n: LocalizeController, level: number, view: SignIn
     <p part="sign-in-intro">${i18n.t('inbox.signIn.intro')}</p>
     ${
       view.message
-        ? html`<p part="notice" id="sign-in-message" tabindex="-1">${i18n.t(view.message.key, view.message.values)}</p>`
+        ? html`<p part="notice" id="sign-in-message" tabindex="-1">${noticeText(i18n, view.message)}</p>`
         : nothing
     }
     <form
