@@ -421,8 +421,13 @@ export class PeerSupporterInbox extends PeerWidgetElement {
       },
       signal,
     );
-    // A newer full load (a refresh, or a supervisor's profile arriving) has the say.
-    if (signal.aborted || load !== this.queueLoads || this.expiredBy(result)) return;
+    if (signal.aborted) return;
+    if (load !== this.queueLoads) {
+      // A newer full load (a refresh, or a supervisor's profile arriving) has the say.
+      if (more) this.moreLoad = { status: 'idle' };
+      return;
+    }
+    if (this.expiredBy(result)) return;
     if (!result.ok) {
       if (more) this.moreLoad = { status: 'error', error: result.error };
       else this.queueLoad = { status: 'error', error: result.error };

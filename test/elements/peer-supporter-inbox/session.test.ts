@@ -1,8 +1,11 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import type { PeerSupporterInbox } from '../../../src/elements/peer-supporter-inbox/peer-supporter-inbox.js';
+import { FakeFetch, json } from '../../helpers/fake-fetch.js';
 import { supporterInboxEn } from '../../../src/elements/peer-supporter-inbox/i18n/en.js';
 import { supporterInboxEs } from '../../../src/elements/peer-supporter-inbox/i18n/es.js';
 import {
   $,
+  $$,
   announced,
   createRequest,
   findCard,
@@ -84,6 +87,28 @@ describe('<peer-supporter-inbox> sessions (reference server)', () => {
     await el.updateComplete;
     expect(text($(el, '[part="notice"]'))).to.equal(supporterInboxEn['inbox.signedOut']);
     await expect(el).to.be.accessible();
+  });
+
+  it('a session that had already ended on the server signs out quietly (401 means the token is dead too)', async () => {
+    const { apiBase } = await server();
+    const { exchanges, transport } = recordingTransport();
+    const el = await mount({ fetch: transport });
+    await signIn(el, 'test.supporter');
+    const token = exchanges.find((exchange) => exchange.path === '/supporter/queue')!.token!;
+    const elsewhere = await fetch(`${apiBase}/supporter/sessions/current`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(elsewhere.status).to.equal(204);
+    $<HTMLButtonElement>(el, '[part="sign-out"]')!.click();
+    await until(
+      () => exchanges.some((exchange) => exchange.method === 'DELETE' && exchange.status !== undefined),
+      6000,
+      'the answer to sign-out',
+    );
+    expect(exchanges.find((exchange) => exchange.method === 'DELETE')!.status).to.equal(401);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(text($(el, '[part="notice"]'))).to.equal(supporterInboxEn['inbox.signedOut']);
   });
 
   it('says so when the server could not be reached, and forgets the token all the same', async () => {
@@ -182,5 +207,54 @@ describe('<peer-supporter-inbox> sessions (reference server)', () => {
     expect(text($(el, `[id="message-${id}"]`))).to.equal(supporterInboxEn['inbox.training.refused']);
     expect(found.querySelector('[part~="claim"]') === null, 'Claim no longer offered').to.equal(true);
     await expect(el).to.be.accessible();
+  });
+
+  it('with external-auth, a supervisor’s queue asked again after the profile wins over a slower first answer', async () => {
+    const request = (requestId: string, status: string) => ({
+      requestId,
+      status,
+      topic: 'stress',
+      supportKind: 'listen',
+      channel: 'chat',
+      when: { mode: 'asap' },
+      language: 'en',
+      contactMethod: 'email',
+      position: status === 'queued' ? 1 : null,
+      claimedBy: null,
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    });
+    const fake = new FakeFetch(
+      // The first queue (asked before anyone knew this is a supervisor) answers last.
+      () =>
+        new Promise<Response>((resolve) =>
+          setTimeout(() => resolve(json({ items: [request('pr_first', 'queued')], nextCursor: null })), 400),
+        ),
+      json({
+        id: 'sup_jo',
+        displayName: 'Jordan',
+        roles: ['supporter', 'supervisor'],
+        training: { current: true, expiresOn: '2030-01-01' },
+      }),
+      json({
+        items: [request('pr_escalated', 'escalated-to-professional'), request('pr_first', 'queued')],
+        nextCursor: null,
+      }),
+    );
+    const el = await fixture<PeerSupporterInbox>(
+      html`<peer-supporter-inbox
+        api-base="https://backend.example/v1"
+        external-auth
+        .fetch=${fake.fetch}
+      ></peer-supporter-inbox>`,
+    );
+    await until(() => fake.requests.length === 3, 5000, 'the second queue');
+    expect(fake.requests[1]!.url).to.match(/\/supporter\/profile$/);
+    expect(fake.requests[2]!.url).to.contain('status=escalated-to-professional');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect($$(el, '[part="request"]').map((item) => item.getAttribute('data-request'))).to.deep.equal([
+      'pr_escalated',
+      'pr_first',
+    ]);
   });
 });
