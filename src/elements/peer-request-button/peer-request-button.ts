@@ -57,6 +57,15 @@ type Mode = 'form' | 'status' | 'code';
 type CodeEntry = { text: string; invalid: boolean; checking: boolean; error?: ApiError };
 
 /**
+ * What happens to a request when nobody is on shift (seen when someone next is) or the wait is long (answered in
+ * turn, by supporters on shift now): before sending, then once queued.
+ */
+const FALLBACK_NEXT = {
+  nobody: ['request.fallback.queue', 'request.fallback.queued'],
+  long: ['request.fallback.queueLong', 'request.fallback.queuedLong'],
+} as const;
+
+/**
  * @tag peer-request-button
  * @summary A button to ask for a peer supporter: it says whether supporters are on shift and the expected wait, and
  * opens a short request in a dialog, with crisis help first and live status after.
@@ -92,6 +101,7 @@ type CodeEntry = { text: string; invalid: boolean; checking: boolean; error?: Ap
  * @csspart topic - The topic select.
  * @csspart note - The optional note.
  * @csspart at - The date and time of a request for later.
+ * @csspart no-later - Said instead of "At a time I choose" when the backend takes no requests for later.
  * @csspart language - The language select.
  * @csspart preferences - The optional preferences.
  * @csspart email - The email field.
@@ -238,6 +248,10 @@ export class PeerRequestButton extends PeerWidgetElement {
     if (!this.formLanguageSet) {
       this.formLanguageSet = true;
       this.form = { ...this.form, language: this.offeredLanguages[0] ?? 'en' };
+    }
+    // A later time is offered only while the backend takes one (the when step says so); never sent when it does not.
+    if (this.currentAvailability?.acceptsScheduled === false && this.form.when === 'scheduled') {
+      this.form = { ...this.form, when: 'asap' };
     }
   }
 
@@ -481,7 +495,7 @@ export class PeerRequestButton extends PeerWidgetElement {
         <strong>${this.i18n.t(reason === 'nobody' ? 'request.fallback.nobody' : 'request.fallback.long')}</strong>
         ${line}
       </p>
-      <p>${this.i18n.t(queued ? 'request.fallback.queued' : 'request.fallback.queue')}</p>
+      <p>${this.i18n.t(FALLBACK_NEXT[reason][queued ? 1 : 0])}</p>
       ${
         groups
           ? html`<p><a part="groups-link" href=${groups}>${this.i18n.t('request.fallback.groups')}</a></p>`

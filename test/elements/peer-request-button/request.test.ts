@@ -157,6 +157,28 @@ describe('<peer-request-button> request', () => {
     });
   });
 
+  it('offers no later time while the backend takes none, says so, and sends "as soon as someone is free"', async () => {
+    const net = requestFetch({
+      availability: () => json(availability({ acceptsScheduled: false })),
+      create: () => json(created(), 201),
+    });
+    const el = await mount(net);
+    await openDialog(el);
+    await choose(el, 'input[name="safety"][value="no"]');
+    await next(el);
+    await select(el, '#topic', 'sleep');
+    for (let step = 0; step < 3; step++) await next(el);
+    expect(stepText(el)).to.equal('Step 5 of 8');
+    expect($$(el, 'input[name="when"]').map((input) => (input as HTMLInputElement).value)).to.deep.equal(['asap']);
+    expect(text($(el, '[part="no-later"]'))).to.equal('Requests for a later time cannot be made just now.');
+    await expect(el).to.be.accessible();
+    for (let step = 0; step < 3; step++) await next(el);
+    await choose(el, '#consent');
+    await next(el);
+    await until(() => net.posts().length === 1, 3000, 'the POST');
+    expect((net.posts()[0]!.body as { when: unknown }).when).to.deep.equal({ mode: 'asap' });
+  });
+
   it('a host may stop the request: nothing is sent and the student is told', async () => {
     const net = requestFetch({ availability: () => json(availability()), create: () => json(created(), 201) });
     const el = await mount(net);

@@ -238,6 +238,11 @@ describe('<peer-request-button> status', () => {
     const el = await mount(net, { 'wait-limit': '30', 'groups-href': 'javascript:alert(1)' });
     await openDialog(el);
     expect(text($(el, '[part="fallback"]'))).to.contain('The wait is longer than usual right now.');
+    // Supporters are on shift: no "when they are next on shift".
+    expect(text($(el, '[part="fallback"]'))).to.contain('supporters on shift answer requests in turn');
+    expect(text($(el, '[part="fallback"]')).includes('next on shift'), 'no "next on shift" while on shift').to.equal(
+      false,
+    );
     expect($(el, '[part="groups-link"]') === null).to.equal(true);
   });
 

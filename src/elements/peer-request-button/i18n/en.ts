@@ -60,6 +60,7 @@ export const requestButtonEn = {
   'request.when.scheduled': 'At a time I choose',
   'request.when.at': 'Date and time (your time)',
   'request.when.invalid': 'Choose a time at least 15 minutes from now and within 30 days.',
+  'request.when.noLater': 'Requests for a later time cannot be made just now.',
 
   'request.language.label': 'Language',
   'request.prefs.legend': 'Preferences (optional)',
@@ -158,6 +159,10 @@ export const requestButtonEn = {
     'You can still send a request, and a supporter will see it when they are next on shift. Meanwhile, these can help:',
   'request.fallback.queued':
     'Your request stays in line, and a supporter will see it when they are next on shift. Meanwhile, these can help:',
+  'request.fallback.queueLong':
+    'You can still send a request: supporters on shift answer requests in turn. Meanwhile, these can help:',
+  'request.fallback.queuedLong':
+    'Your request stays in line, and supporters on shift answer in turn. Meanwhile, these can help:',
   'request.fallback.groups': 'Find a peer support group',
   'request.fallback.helplines': 'Helplines you can reach now',
 

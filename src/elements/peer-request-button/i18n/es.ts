@@ -57,6 +57,7 @@ export const requestButtonEs: RequestButtonMessages = {
   'request.when.scheduled': 'A la hora que yo elija',
   'request.when.at': 'Fecha y hora (tu hora)',
   'request.when.invalid': 'Elige una hora dentro de al menos 15 minutos y en los próximos 30 días.',
+  'request.when.noLater': 'Ahora mismo no se pueden hacer solicitudes para más tarde.',
 
   'request.language.label': 'Idioma',
   'request.prefs.legend': 'Preferencias (opcional)',
@@ -156,6 +157,10 @@ export const requestButtonEs: RequestButtonMessages = {
     'Puedes enviar tu solicitud igualmente, y una persona de apoyo la verá en su próximo turno. Mientras tanto, esto puede ayudarte:',
   'request.fallback.queued':
     'Tu solicitud sigue en la fila, y una persona de apoyo la verá en su próximo turno. Mientras tanto, esto puede ayudarte:',
+  'request.fallback.queueLong':
+    'Puedes enviar tu solicitud igualmente: las personas de apoyo de turno responden por orden. Mientras tanto, esto puede ayudarte:',
+  'request.fallback.queuedLong':
+    'Tu solicitud sigue en la fila, y las personas de apoyo de turno responden por orden. Mientras tanto, esto puede ayudarte:',
   'request.fallback.groups': 'Encuentra un grupo de apoyo entre pares',
   'request.fallback.helplines': 'Líneas de ayuda disponibles ahora',
 

@@ -158,6 +158,10 @@ function channelStep(context: StepContext) {
 
 function whenStep(context: StepContext) {
   const { i18n, form } = context;
+  if (context.availability?.acceptsScheduled === false) {
+    const hint = html`<p class="hint" part="no-later">${i18n.t('request.when.noLater')}</p>`;
+    return radios(context, 'when', 'request.when.legend', ['asap'], (item) => `request.when.${item}`, hint);
+  }
   const at =
     form.when === 'scheduled'
       ? html`<div class="field">
