@@ -130,6 +130,8 @@ export function inboxBackend(options: Options = {}): typeof fetch {
         201,
       );
     }
+    if (path === '/supporter/sessions/current' && method === 'DELETE') return new Response(null, { status: 204 });
+    if (path === '/supporter/profile') return json(me);
     if (path === '/supporter/queue') {
       if (options.queue) return options.queue(init?.signal);
       const statuses = url.searchParams.getAll('status');

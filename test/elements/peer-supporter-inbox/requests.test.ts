@@ -12,7 +12,6 @@ import {
   recordEvents,
   signIn,
   text,
-  tokenFor,
   until,
 } from './helpers.js';
 
@@ -209,26 +208,5 @@ describe('<peer-supporter-inbox> working on requests (reference server)', () => 
     await signIn(expired, 'test.expired');
     expect(text($(expired, '[part="training"]'))).to.match(/^Your training expired on .+, so you cannot claim/);
     expect((await openCard(expired, id)).querySelector('[part~="claim"]') === null).to.equal(true);
-  });
-
-  it('explains the server’s refusal (403) when the page signed in and no profile said so', async () => {
-    const id = await createRequest();
-    const token = await tokenFor('test.untrained');
-    const transport: typeof fetch = (input, init) =>
-      fetch(input, {
-        ...init,
-        headers: { ...(init?.headers as Record<string, string>), Authorization: `Bearer ${token}` },
-      });
-    const el = await mount({ fetch: transport, externalAuth: true });
-    await until(() => $(el, '[part="queue"]')?.getAttribute('aria-busy') === 'false', 8000, 'the queue');
-    expect($(el, '#login') === null, 'no sign-in form').to.equal(true);
-    expect($(el, '[part="sign-out"]') === null, 'the page signs out, not the element').to.equal(true);
-    const found = await openCard(el, id);
-    await press(found, 'claim');
-    await until(() => $(el, `[id="message-${id}"]`) !== null, 5000, 'the refusal');
-    expect(text($(el, `[id="message-${id}"]`))).to.equal(supporterInboxEn['inbox.training.refused']);
-    expect(found.querySelector('[part~="claim"]') === null, 'Claim no longer offered').to.equal(true);
-    expect(status(found)).to.equal('Waiting');
-    await expect(el).to.be.accessible();
   });
 });
