@@ -96,7 +96,6 @@ export const supporterInboxEn = {
   'inbox.action.close': 'Close with an outcome',
   'inbox.action.cancel': 'Not now',
   'inbox.action.working': 'Saving…',
-  'inbox.action.failed': 'That did not go through.',
   'inbox.claimed': 'You claimed this request. The student’s details are below.',
   'inbox.contactedDone': 'Marked as contacted.',
   'inbox.handedBack': 'Handed back to the queue. The student keeps their place.',

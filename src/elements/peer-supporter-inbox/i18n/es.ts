@@ -96,7 +96,6 @@ export const supporterInboxEs: SupporterInboxMessages = {
   'inbox.action.close': 'Cerrar con un resultado',
   'inbox.action.cancel': 'Ahora no',
   'inbox.action.working': 'Guardando…',
-  'inbox.action.failed': 'No se pudo completar.',
   'inbox.claimed': 'Tomaste esta solicitud. Los datos de la persona están abajo.',
   'inbox.contactedDone': 'Marcada como contactada.',
   'inbox.handedBack': 'Devuelta a la fila. La persona conserva su lugar.',
