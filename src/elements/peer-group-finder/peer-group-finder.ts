@@ -39,7 +39,7 @@ import {
 } from './logic/group-data.js';
 import { discreetTitleFor, downloadGroupCalendar, locationWords } from './logic/group-calendar.js';
 import { pluralKey } from './logic/plural.js';
-import { RegistrationSender, type JoinState } from './logic/registration-sender.js';
+import { IdempotentSender, type SendState } from '../../core/request/idempotent-sender.js';
 import { browserTimeZone } from './logic/time-format.js';
 import { UrlSync } from './logic/url-sync.js';
 import { LANGUAGE_TAG } from './logic/vocabulary.js';
@@ -266,7 +266,7 @@ export class PeerGroupFinder extends PeerWidgetElement {
     enabled: () => this.syncUrl,
     onNavigate: (filters) => this.navigateTo(filters ?? this.attributeFilters()),
   });
-  private readonly senders = new Map<string, RegistrationSender<Registration>>();
+  private readonly senders = new Map<string, IdempotentSender<Registration>>();
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private moreAbort?: AbortController;
   private opener?: HTMLElement;
@@ -709,10 +709,10 @@ export class PeerGroupFinder extends PeerWidgetElement {
     return outcome.registration.location;
   }
 
-  private senderFor(groupId: string): RegistrationSender<Registration> {
+  private senderFor(groupId: string): IdempotentSender<Registration> {
     let sender = this.senders.get(groupId);
     if (!sender) {
-      sender = new RegistrationSender<Registration>(
+      sender = new IdempotentSender<Registration>(
         (body, idempotencyKey, signal) =>
           this.api.post(`/groups/${encodeURIComponent(groupId)}/registrations`, body, {
             check: registrationCheck,
@@ -790,7 +790,7 @@ export class PeerGroupFinder extends PeerWidgetElement {
     sender.submit(joinBody(form, this.consentVersion, this.i18n.lang));
   }
 
-  private async onJoinState(groupId: string, joinState: JoinState<Registration>): Promise<void> {
+  private async onJoinState(groupId: string, joinState: SendState<Registration>): Promise<void> {
     this.requestUpdate();
     if (joinState.status === 'failed') {
       this.announcer.announce(joinFailure(this.i18n, joinState.error));

@@ -31,7 +31,7 @@ import {
   type FieldError,
   type RequestForm,
 } from './logic/request-form.js';
-import { RequestSender, type SendState } from './logic/request-sender.js';
+import { IdempotentSender, type SendState } from '../../core/request/idempotent-sender.js';
 import { POLL_INTERVAL_MS, StatusPoller } from './logic/status-poller.js';
 import { peerRequestButtonStyles } from './peer-request-button.styles.js';
 import './request-events.js';
@@ -217,7 +217,7 @@ export class PeerRequestButton extends PeerWidgetElement {
       apiBase ? api.get('/availability', { check: availabilityCheck, signal }) : Promise.resolve(undefined),
   });
 
-  private readonly sender = new RequestSender<Created>(
+  private readonly sender = new IdempotentSender<Created>(
     (body, idempotencyKey, signal) =>
       this.api.post('/peer-requests', body, { check: createdCheck, idempotencyKey, signal }),
     (sendState) => void this.onSendState(sendState),

@@ -6,7 +6,7 @@ import { errorMessage } from '../../../core/error-message.js';
 import type { MessageKey } from '../../../core/i18n/en.js';
 import type { LocalizeController } from '../../../core/i18n/localize-controller.js';
 import type { GroupSummary } from '../logic/group-data.js';
-import type { JoinState } from '../logic/registration-sender.js';
+import type { SendState } from '../../../core/request/idempotent-sender.js';
 
 export const NAME_MAX = 80;
 export const EMAIL_MAX = 254;
@@ -99,7 +99,7 @@ export function joinForm(
   i18n: LocalizeController,
   group: GroupSummary,
   form: JoinForm,
-  state: JoinState<unknown>,
+  state: SendState<unknown>,
   options: JoinOptions,
 ): TemplateResult {
   const waitlist = group.registrationStatus === 'waitlist';

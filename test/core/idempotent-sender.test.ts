@@ -1,9 +1,6 @@
 import { expect } from '@open-wc/testing';
-import type { ApiResult } from '../../../src/core/api/api-client.js';
-import {
-  RegistrationSender,
-  type JoinState,
-} from '../../../src/elements/peer-group-finder/logic/registration-sender.js';
+import type { ApiResult } from '../../src/core/api/api-client.js';
+import { IdempotentSender, type SendState } from '../../src/core/request/idempotent-sender.js';
 
 type Answer = ApiResult<string>;
 const ok = (data: string): Answer => ({ ok: true, data, status: 201 });
@@ -12,8 +9,8 @@ const network: Answer = { ok: false, error: { kind: 'network', message: 'Failed 
 
 function harness(answers: Array<(body: unknown, key: string) => Answer>) {
   const sent: Array<{ body: unknown; key: string }> = [];
-  const states: JoinState<string>[] = [];
-  const sender = new RegistrationSender<string>(
+  const states: SendState<string>[] = [];
+  const sender = new IdempotentSender<string>(
     async (body, key) => {
       sent.push({ body, key });
       const answer = answers.shift();
@@ -27,7 +24,7 @@ function harness(answers: Array<(body: unknown, key: string) => Answer>) {
   return { sender, sent, states, settled };
 }
 
-describe('RegistrationSender', () => {
+describe('IdempotentSender', () => {
   it('keeps one key for the attempt’s life: a retry after no answer reuses it, and a success ends it', async () => {
     const { sender, sent, settled } = harness([() => network, () => ok('reg')]);
     sender.submit({ name: 'Sam' });

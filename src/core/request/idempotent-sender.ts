@@ -1,6 +1,7 @@
-import { newIdempotencyKey, type ApiResult } from '../../../core/api/api-client.js';
-import type { ApiError } from '../../../core/api/errors.js';
+import { newIdempotencyKey, type ApiResult } from '../api/api-client.js';
+import type { ApiError } from '../api/errors.js';
 
+/** Where a write stands. `recovered`: the answer is for a body sent earlier (see `IdempotentSender`). */
 export type SendState<R> =
   | { status: 'idle' }
   | { status: 'sending' }
@@ -10,15 +11,17 @@ export type SendState<R> =
 type Send<R> = (body: unknown, idempotencyKey: string, signal: AbortSignal) => Promise<ApiResult<R>>;
 
 /**
- * Sends one peer request, at most once. One Idempotency-Key for the request's whole life: the first submit makes it,
- * every retry ("Try again", or sending again after changing an answer) reuses it, so a server that queued an
- * earlier attempt whose answer was lost replays that request instead of queueing a second one.
+ * Sends one write (joining a group, asking for a peer supporter) at most once. The attempt keeps one
+ * Idempotency-Key from the first submit until it succeeds: a retry (the student's "Try again", or a submit after
+ * fixing a field) reuses it, so a server that committed an earlier attempt whose answer was lost replays it instead
+ * of acting twice (a second place, a second request in the queue).
  *
- * When the answers changed after such a lost answer, the server refuses the new body under the old key (422), which
- * proves the earlier attempt went through; the sender then asks again with the body it first sent and gets that
- * request back (`recovered: true`), so the student holds the code of the request that is really in the queue.
+ * When the student changed their answers after such a lost answer, the server refuses the new body under the old
+ * key (422: the key was used with another body), which proves the earlier attempt went through; the sender then asks
+ * again with the body it first sent and gets that outcome back (`recovered: true`), rather than leaving the student
+ * with a place or a request they cannot see or cancel.
  */
-export class RequestSender<R> {
+export class IdempotentSender<R> {
   private key = '';
   /** Bodies sent whose outcome is unknown (no answer, or a failure after which the server may have acted). */
   private unsettled: string[] = [];
@@ -35,19 +38,19 @@ export class RequestSender<R> {
     return this.current;
   }
 
-  /** The key of this request ("" before the first submit). */
+  /** The key of the attempt in progress ("" before the first submit). */
   get idempotencyKey(): string {
     return this.key;
   }
 
-  /** Sends `body`. Ignored while a send is in flight or once the request is made. */
+  /** Sends `body`. Ignored while a send is in flight or once it is done. */
   submit(body: unknown): void {
     if (this.inFlight || this.current.status === 'done') return;
     if (!this.key) this.key = newIdempotencyKey();
     void this.run(JSON.stringify(body));
   }
 
-  /** A new request (after the last one ended): the next submit has a new key. */
+  /** Forgets the attempt (another group, a new request): the next submit has a new key. */
   reset(): void {
     this.abort();
     this.key = '';
@@ -55,7 +58,7 @@ export class RequestSender<R> {
     this.set({ status: 'idle' });
   }
 
-  /** The element left the page: the attempt stops; its outcome is unknown, so the key is kept. */
+  /** The element left the page: the attempt in flight stops; its outcome is unknown, so its key is kept. */
   abort(): void {
     if (!this.inFlight) return;
     this.inFlight.abort();
@@ -71,12 +74,13 @@ export class RequestSender<R> {
     this.set({ status: 'sending' });
     let result = await this.send(JSON.parse(text), this.key, controller.signal);
     let recovered = false;
+    // 422: this key already carries another body, so an earlier attempt was committed. Ask for it back.
     for (const earlier of this.unsettled) {
-      if (result.ok || !keyReused(result.error) || this.inFlight !== controller || earlier === text) continue;
+      if (result.ok || !isKeyReused(result.error) || this.inFlight !== controller || earlier === text) continue;
       result = await this.send(JSON.parse(earlier), this.key, controller.signal);
       recovered = result.ok;
     }
-    if (this.inFlight !== controller) return;
+    if (this.inFlight !== controller) return; // reset or aborted meanwhile
     this.inFlight = undefined;
     if (result.ok) {
       this.unsettled = [];
@@ -93,10 +97,11 @@ export class RequestSender<R> {
   }
 }
 
-function keyReused(error: ApiError): boolean {
+function isKeyReused(error: ApiError): boolean {
   return error.kind === 'http' && error.status === 422;
 }
 
+/** Failures after which the server may have acted: no answer, or a server-side error. */
 function mayHaveActed(error: ApiError): boolean {
   return (
     error.kind === 'network' ||
