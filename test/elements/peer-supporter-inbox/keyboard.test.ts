@@ -19,7 +19,10 @@ const isPart = (part: string, id?: string) => (node: HTMLElement) =>
   (node.getAttribute('part') ?? '').split(' ').includes(part) &&
   (id === undefined || node.closest('[data-request]')?.getAttribute('data-request') === id);
 
-describe('<peer-supporter-inbox> by keyboard alone (reference server)', () => {
+describe('<peer-supporter-inbox> by keyboard alone (reference server)', function () {
+  // Whole journeys against the real server (sign-ins hash passwords with scrypt): a loaded CI machine needs more
+  // than the default 10 s for some.
+  this.timeout(30_000);
   it('signs in, opens a request, claims it, marks it contacted, writes a note and closes it', async () => {
     const { supporters } = await server();
     const id = await createRequest({ topic: 'sleep' });

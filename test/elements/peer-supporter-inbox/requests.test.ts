@@ -34,7 +34,10 @@ async function addNote(found: HTMLElement, words: string) {
   await until(() => text(found.querySelector('[part="notes"]')).includes(words), 5000, 'the saved note');
 }
 
-describe('<peer-supporter-inbox> working on requests (reference server)', () => {
+describe('<peer-supporter-inbox> working on requests (reference server)', function () {
+  // Whole journeys against the real server (sign-ins hash passwords with scrypt): a loaded CI machine needs more
+  // than the default 10 s for some.
+  this.timeout(30_000);
   it('lists requests by when they are due, oldest first, with what every supporter may see', async () => {
     const later = new Date(Date.now() + 2 * 86_400_000).toISOString();
     const first = await createRequest({ topic: 'loneliness' });

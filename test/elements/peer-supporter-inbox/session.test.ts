@@ -64,7 +64,10 @@ async function queueWith(token: string): Promise<number> {
 
 const queueReady = (el: Element) => $(el, '[part="queue"]')?.getAttribute('aria-busy') === 'false';
 
-describe('<peer-supporter-inbox> sessions (reference server)', () => {
+describe('<peer-supporter-inbox> sessions (reference server)', function () {
+  // Whole journeys against the real server (sign-ins hash passwords with scrypt): a loaded CI machine needs more
+  // than the default 10 s for some.
+  this.timeout(30_000);
   it('signing out ends the session on the server: the old token no longer opens the queue', async () => {
     const { exchanges, transport } = recordingTransport();
     const el = await mount({ fetch: transport });

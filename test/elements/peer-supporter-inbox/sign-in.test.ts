@@ -22,7 +22,10 @@ function noStorage() {
   expect(document.cookie, 'cookies').to.equal('');
 }
 
-describe('<peer-supporter-inbox> signing in (reference server)', () => {
+describe('<peer-supporter-inbox> signing in (reference server)', function () {
+  // Whole journeys against the real server (sign-ins hash passwords with scrypt): a loaded CI machine needs more
+  // than the default 10 s for some.
+  this.timeout(30_000);
   beforeEach(() => {
     localStorage.clear();
     sessionStorage.clear();
