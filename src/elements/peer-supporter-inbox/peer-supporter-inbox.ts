@@ -131,7 +131,15 @@ const SIGN_OUT_LIMIT_MS = 5000;
  * @csspart note-text-field - Its text box.
  * @csspart note-save - "Save note".
  * @csspart escalate-form - The form to hand a request to the on-call professional.
+ * @csspart escalate-reason - Its "Reason" select.
+ * @csspart escalate-note - Its note box.
+ * @csspart escalate-submit - Its button that hands the request over.
+ * @csspart escalate-cancel - Its "Not now" button.
  * @csspart close-form - The form to close with an outcome.
+ * @csspart close-outcome - Its "Outcome" select.
+ * @csspart close-note - Its closing-note box.
+ * @csspart close-submit - "Close request".
+ * @csspart close-cancel - Its "Not now" button.
  * @csspart guide - The "when to refer" guide.
  * @csspart guide-heading - Its heading.
  * @csspart more - "Show more requests".
@@ -834,10 +842,13 @@ export class PeerSupporterInbox extends PeerWidgetElement {
     const id = request.requestId;
     const open = this.openId === id;
     const level = this.level + 2;
+    // No whitespace between the topic and the hidden span: it would read "About stress , Request pr_1".
     return html`<li part="request" data-status=${request.status} data-request=${id}>
       <div role="heading" aria-level=${level} part="request-heading" id="title-${id}">
-        ${this.i18n.t('inbox.request.about', { topic: codeWords(this.i18n, 'topic.', request.topic) })}
-        <span class="visually-hidden">, ${this.i18n.t('inbox.request.label', { id })}</span>
+        ${this.i18n.t('inbox.request.about', { topic: codeWords(this.i18n, 'topic.', request.topic) })}<span
+          class="visually-hidden"
+          >, ${this.i18n.t('inbox.request.label', { id })}</span
+        >
       </div>
       ${requestFacts(this.i18n, request, this.profile)}
       ${
@@ -1021,6 +1032,7 @@ export class PeerSupporterInbox extends PeerWidgetElement {
         <label for="escalate-first-${id}">${this.i18n.t('inbox.escalate.reason')}</label>
         <select
           id="escalate-first-${id}"
+          part="escalate-reason"
           @change=${(event: Event) =>
             (draft.escalateReason = (event.target as HTMLSelectElement).value as EscalationReason)}
         >
@@ -1036,6 +1048,7 @@ export class PeerSupporterInbox extends PeerWidgetElement {
         <label for="escalate-note-${id}">${this.i18n.t('inbox.escalate.note')}</label>
         <textarea
           id="escalate-note-${id}"
+          part="escalate-note"
           rows="3"
           maxlength="1000"
           .value=${live(draft.escalateNote)}
@@ -1043,8 +1056,13 @@ export class PeerSupporterInbox extends PeerWidgetElement {
         ></textarea>
       </div>
       <div class="actions">
-        <button class="button" type="submit">${this.i18n.t('inbox.escalate.submit')}</button>
-        <button class="button secondary" type="button" @click=${() => this.openForm(undefined, id)}>
+        <button class="button" part="escalate-submit" type="submit">${this.i18n.t('inbox.escalate.submit')}</button>
+        <button
+          class="button secondary"
+          part="escalate-cancel"
+          type="button"
+          @click=${() => this.openForm(undefined, id)}
+        >
           ${this.i18n.t('inbox.action.cancel')}
         </button>
       </div>
@@ -1068,6 +1086,7 @@ export class PeerSupporterInbox extends PeerWidgetElement {
         <label for="close-first-${id}">${this.i18n.t('inbox.close.outcome')}</label>
         <select
           id="close-first-${id}"
+          part="close-outcome"
           @change=${(event: Event) => (draft.closeOutcome = (event.target as HTMLSelectElement).value as CloseOutcome)}
         >
           <option value="" ?selected=${!draft.closeOutcome}>${this.i18n.t('inbox.outcome.choose')}</option>
@@ -1083,6 +1102,7 @@ export class PeerSupporterInbox extends PeerWidgetElement {
         <label for="close-note-${id}">${this.i18n.t('inbox.close.note')}</label>
         <textarea
           id="close-note-${id}"
+          part="close-note"
           rows="2"
           maxlength="1000"
           .value=${live(draft.closeNote)}
@@ -1090,8 +1110,8 @@ export class PeerSupporterInbox extends PeerWidgetElement {
         ></textarea>
       </div>
       <div class="actions">
-        <button class="button" type="submit">${this.i18n.t('inbox.close.submit')}</button>
-        <button class="button secondary" type="button" @click=${() => this.openForm(undefined, id)}>
+        <button class="button" part="close-submit" type="submit">${this.i18n.t('inbox.close.submit')}</button>
+        <button class="button secondary" part="close-cancel" type="button" @click=${() => this.openForm(undefined, id)}>
           ${this.i18n.t('inbox.action.cancel')}
         </button>
       </div>

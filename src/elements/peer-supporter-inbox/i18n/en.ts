@@ -86,6 +86,22 @@ export const supporterInboxEn = {
   'inbox.contact.anonymous-code': 'anonymous code (in the widget)',
   'inbox.contact.email': 'email',
   'inbox.contact.phone': 'phone',
+  // The words the student chose from in <peer-request-button> (request.prefs.gender.*, request.shared.*), so the
+  // supporter reads the same meaning. A wish a newer backend adds reads as inbox.wish.other, never as its code.
+  'inbox.wish.woman': 'A woman',
+  'inbox.wish.man': 'A man',
+  'inbox.wish.non-binary': 'A non-binary person',
+  'inbox.wish.lgbtqia': 'LGBTQIA+',
+  'inbox.wish.international-student': 'International student',
+  'inbox.wish.student-parent': 'Student parent',
+  'inbox.wish.disability': 'Disability',
+  'inbox.wish.neurodivergence': 'Neurodivergence',
+  'inbox.wish.first-generation': 'First in family at university',
+  'inbox.wish.bipoc': 'Black, Indigenous or person of colour',
+  'inbox.wish.mature-student': 'Mature student',
+  'inbox.wish.faith': 'Faith',
+  'inbox.wish.care-experience': 'Care experience',
+  'inbox.wish.other': 'Another wish',
 
   'inbox.action.open': 'Open',
   'inbox.action.hide': 'Hide',

@@ -10,6 +10,16 @@ export function codeWords(i18n: LocalizeController, prefix: string, code: string
   return words === key ? code : words;
 }
 
+/**
+ * A student's wish (supporter gender or shared experience) in words. Unlike codeWords, an unknown code from a newer
+ * backend reads as a neutral "Another wish": these codes can say who a student is, so none is shown raw.
+ */
+export function wishWords(i18n: LocalizeController, code: string): string {
+  const key = `inbox.wish.${code}` as MessageKey;
+  const words = i18n.t(key);
+  return words === key ? i18n.t('inbox.wish.other') : words;
+}
+
 export function when(i18n: LocalizeController, request: SupporterRequest) {
   const at = request.when.mode === 'scheduled' && request.when.at ? request.when.at : request.createdAt;
   const time = html`<bdi>${formatTime(i18n, at)}</bdi>`;
@@ -37,7 +47,9 @@ export function requestFacts(
       ? [request.preferences.supporterGender]
       : []),
     ...(request.preferences?.sharedExperience ?? []),
-  ];
+  ].map((code) => wishWords(i18n, code));
+  // Two unknown wishes would read "Another wish, and Another wish".
+  const words = [...new Set(wishes)];
   return html`<dl part="facts">
     ${row('inbox.request.status', codeWords(i18n, 'inbox.status.', request.status), 'status')}
     ${row('inbox.request.kind', codeWords(i18n, 'inbox.kind.', request.supportKind), 'kind')}
@@ -59,7 +71,7 @@ export function requestFacts(
           )
         : nothing
     }
-    ${wishes.length ? row('inbox.request.preferences', html`<bdi>${i18n.list(wishes)}</bdi>`, 'preferences') : nothing}
+    ${words.length ? row('inbox.request.preferences', html`<bdi>${i18n.list(words)}</bdi>`, 'preferences') : nothing}
     ${
       request.outcome
         ? row('inbox.request.outcome', codeWords(i18n, 'inbox.outcome.', request.outcome), 'outcome')
