@@ -282,9 +282,24 @@ export class PeerRequestButton extends PeerWidgetElement {
     return this.renderRoot.querySelector('dialog');
   }
 
-  /** The availability to go by: the latest from the request, else the button's. */
+  /**
+   * The availability to go by: the latest from the request, else the button's. After a failed refresh the button's
+   * last answer is not used: an old "on shift, about 12 min" would be a claim nobody can stand behind now.
+   */
   private get currentAvailability(): Availability | undefined {
-    return this.requestAvailability ?? this.availability.value;
+    return this.requestAvailability ?? (this.availabilityFailed ? undefined : this.availability.value);
+  }
+
+  /** The latest `GET /availability` failed (error, timeout, unreadable answer): we do not know who is on shift. */
+  private get availabilityFailed(): boolean {
+    return this.availability.state.status === 'error';
+  }
+
+  /** "Try again" beside the could-not-check line, outside the main button (no button inside a button). */
+  private renderAvailabilityRetry() {
+    return html`<button class="link-button" part="retry" type="button" @click=${() => void this.availability.retry()}>
+      ${this.i18n.t('action.retry')}
+    </button>`;
   }
 
   // ---------------------------------------------------------------- the button
@@ -305,6 +320,7 @@ export class PeerRequestButton extends PeerWidgetElement {
         </button>
         <peer-help-link part="help-link"></peer-help-link>
       </div>
+      ${!this.view && this.availabilityFailed ? this.renderAvailabilityRetry() : nothing}
       ${
         this.config.apiBase && !this.view
           ? html`<button class="link-button" part="have-code" type="button" @click=${() => void this.open('code')}>
@@ -318,6 +334,7 @@ export class PeerRequestButton extends PeerWidgetElement {
 
   private buttonLine() {
     if (this.view) return stateWords(this.i18n, this.view.status);
+    if (this.availabilityFailed) return this.i18n.t('request.button.unknown');
     const availability = this.availability.value;
     return availability ? availabilityLine(this.i18n, availability, new Date()) : nothing;
   }
@@ -345,7 +362,7 @@ export class PeerRequestButton extends PeerWidgetElement {
   }
 
   private availabilityKind() {
-    const availability = this.availability.value;
+    const availability = this.currentAvailability;
     if (!availability) return 'unknown' as const;
     if (availability.open) return 'open' as const;
     return availability.withinHours ? ('nobody-on-shift' as const) : ('closed' as const);
@@ -482,6 +499,7 @@ export class PeerRequestButton extends PeerWidgetElement {
    */
   private renderFallback(queued: boolean) {
     const availability = this.currentAvailability;
+    if (!availability && !queued && this.availabilityFailed) return this.renderUnknown();
     const wait = queued ? (this.view?.expectedWaitMinutes ?? null) : (availability?.expectedWaitMinutes ?? null);
     const reason: Fallback = fallbackFor(availability, wait, this.waitLimit);
     if (!reason || !availability) return nothing;
@@ -501,6 +519,19 @@ export class PeerRequestButton extends PeerWidgetElement {
           ? html`<p><a part="groups-link" href=${groups}>${this.i18n.t('request.fallback.groups')}</a></p>`
           : nothing
       }
+      <div role="heading" aria-level=${Math.min(6, this.level + 1)} class="sub-heading">
+        ${this.i18n.t('request.fallback.helplines')}
+      </div>
+      <peer-crisis-resources part="crisis" variant="banner"></peer-crisis-resources>
+    </section>`;
+  }
+
+  /** Availability could not be read: said plainly, with a retry, and helplines that need no answer from us. */
+  private renderUnknown() {
+    return html`<section class="fallback" part="fallback" aria-labelledby="fallback-heading">
+      <p id="fallback-heading"><strong>${this.i18n.t('request.button.unknown')}</strong></p>
+      <p>${this.i18n.t('request.fallback.unknown')}</p>
+      <p>${this.renderAvailabilityRetry()}</p>
       <div role="heading" aria-level=${Math.min(6, this.level + 1)} class="sub-heading">
         ${this.i18n.t('request.fallback.helplines')}
       </div>

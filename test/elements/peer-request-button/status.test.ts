@@ -337,7 +337,7 @@ describe('<peer-request-button> status', () => {
     });
     const el = await mount(net);
     expect(text($(el, '[part="label"]'))).to.equal('Talk to a peer supporter');
-    expect(text($(el, '[part="availability"]'))).to.equal('');
+    expect(text($(el, '[part="availability"]'))).to.equal('We could not check who is on shift just now.');
     await openDialog(el);
     await sendRequest(el);
     await until(() => text($(el, '[part="send-status"]')).includes('not sent'), 8000, 'the failure');

@@ -12,6 +12,7 @@ export const requestButtonEn = {
   'request.button.opensTomorrow': 'Opens tomorrow at {time}.',
   'request.button.opensOn': 'Opens {day} at {time}.',
   'request.button.closed': 'Closed right now.',
+  'request.button.unknown': 'We could not check who is on shift just now.',
   'request.haveCode': 'I have a code',
   'request.status.open': 'Your request',
 
@@ -163,6 +164,7 @@ export const requestButtonEn = {
     'You can still send a request: supporters on shift answer requests in turn. Meanwhile, these can help:',
   'request.fallback.queuedLong':
     'Your request stays in line, and supporters on shift answer in turn. Meanwhile, these can help:',
+  'request.fallback.unknown': 'You can still send a request. If you need someone now, these can help:',
   'request.fallback.groups': 'Find a peer support group',
   'request.fallback.helplines': 'Helplines you can reach now',
 

@@ -10,6 +10,7 @@ export const requestButtonEs: RequestButtonMessages = {
   'request.button.opensTomorrow': 'Abre mañana a las {time}.',
   'request.button.opensOn': 'Abre el {day} a las {time}.',
   'request.button.closed': 'Cerrado en este momento.',
+  'request.button.unknown': 'Ahora no hemos podido comprobar quién está de turno.',
   'request.haveCode': 'Tengo un código',
   'request.status.open': 'Tu solicitud',
 
@@ -161,6 +162,8 @@ export const requestButtonEs: RequestButtonMessages = {
     'Puedes enviar tu solicitud igualmente: las personas de apoyo de turno responden por orden. Mientras tanto, esto puede ayudarte:',
   'request.fallback.queuedLong':
     'Tu solicitud sigue en la fila, y las personas de apoyo de turno responden por orden. Mientras tanto, esto puede ayudarte:',
+  'request.fallback.unknown':
+    'Puedes enviar tu solicitud igualmente. Si necesitas a alguien ahora, esto puede ayudarte:',
   'request.fallback.groups': 'Encuentra un grupo de apoyo entre pares',
   'request.fallback.helplines': 'Líneas de ayuda disponibles ahora',
 

@@ -2,6 +2,7 @@ import {
   arr,
   bool,
   int,
+  lenientArr,
   literal,
   nullable,
   obj,
@@ -94,20 +95,33 @@ const weeklyHours = obj({
   weekly: arr(hoursRange, { max: 50 }),
 });
 
+/** A value that becomes `fallback` when it is wrong: one bad field must not blank the whole answer. */
+const orElse =
+  <T, F>(check: Check<T>, fallback: F): Check<T | F> =>
+  (value) => {
+    const result = check(value);
+    return result.ok ? result : { ok: true, value: fallback };
+  };
+
+/** Minutes of wait that are believable; anything else (negative, absurd) is not said at all. */
+const waitMinutes = orElse(nullable(int({ min: 0, max: 24 * 60 })), null);
+
+/** Channels this widget does not know (a newer backend's) are left out; a list that is not a list says none. */
+const channels: Check<Channel[]> = (value) => {
+  const list = lenientArr(literal(...CHANNELS), { max: 20 })(value);
+  return { ok: true, value: list.ok ? list.value.items : [] };
+};
+
 export const availabilityCheck = obj({
   open: bool,
   withinHours: bool,
   supportersOnShift: int({ min: 0 }),
-  queueLength: int({ min: 0 }),
-  expectedWaitMinutes: nullable(int({ min: 0 })),
-  // Channels this widget does not know are left out rather than failing the whole answer.
-  channels: (value: unknown) => {
-    const list = arr(str({ max: 40 }), { max: 20 })(value);
-    return list.ok ? { ok: true as const, value: list.value.filter(isChannel) } : list;
-  },
+  queueLength: orElse(int({ min: 0 }), 0),
+  expectedWaitMinutes: waitMinutes,
+  channels,
   hours: weeklyHours,
-  nextOpenAt: nullable(instant),
-  acceptsScheduled: bool,
+  nextOpenAt: orElse(nullable(instant), null),
+  acceptsScheduled: orElse(bool, false),
   asOf: instant,
 });
 export type Availability = Infer<typeof availabilityCheck>;
@@ -143,7 +157,3 @@ export const statusCheck = obj({
   availability: availabilityCheck,
 });
 export type Status = Infer<typeof statusCheck>;
-
-function isChannel(value: string): value is Channel {
-  return (CHANNELS as readonly string[]).includes(value);
-}
