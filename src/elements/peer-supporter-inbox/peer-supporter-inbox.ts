@@ -32,6 +32,7 @@ import {
   type SupporterProfile,
   type SupporterRequest,
 } from './logic/inbox-data.js';
+import { waitMessage } from './logic/wait-words.js';
 import { supporterInboxStyles } from './peer-supporter-inbox.styles.js';
 import { referralGuide } from './templates/guide-templates.js';
 import { codeWords, noteItem, privateDetails, requestFacts } from './templates/request-templates.js';
@@ -269,7 +270,7 @@ export class PeerSupporterInbox extends PeerWidgetElement {
       const error = result.error;
       if (error.kind === 'http' && error.status === 429) {
         const seconds = Math.max(1, Math.ceil(error.retryAfterSeconds ?? 60));
-        this.showNotice({ key: 'inbox.signIn.tooMany', values: { seconds } });
+        this.showNotice(waitMessage(this.i18n.lang, seconds));
         return;
       }
       const wrong = result.error.kind === 'http' && result.error.status === 401;

@@ -104,7 +104,7 @@ describe('<peer-supporter-inbox> review fixes', () => {
   });
 
   it('reads the request heading without a space before the comma', async () => {
-    const el = await signedIn([request({ topic: 'general-wellbeing' })]);
+    const el = await signedIn([request({ topic: 'general' })]);
     const heading = text($(el, '[part="request-heading"]'));
     expect(heading).not.to.contain(' ,');
     expect(heading).to.match(/^About .+, Request pr_1$/);
@@ -131,5 +131,37 @@ describe('<peer-supporter-inbox> review fixes', () => {
     expect(escalate.querySelector('textarea')!.getAttribute('part')).to.equal('escalate-note');
     expect(escalate.querySelector('[type="submit"]')!.getAttribute('part')).to.contain('escalate-submit');
     expect(escalate.querySelector('[type="button"]')!.getAttribute('part')).to.contain('escalate-cancel');
+  });
+
+  async function rateLimited(retryAfter: string, lang: string): Promise<string> {
+    // The client itself retries after a short Retry-After: every attempt is refused.
+    const tooMany = () =>
+      json({ type: 'about:blank', title: 'Too many', status: 429 }, 429, {
+        'Content-Type': 'application/problem+json',
+        'Retry-After': retryAfter,
+      });
+    const fake = new FakeFetch(tooMany(), tooMany(), tooMany(), tooMany());
+    const el = await fixture<PeerSupporterInbox>(
+      html`<peer-supporter-inbox api-base=${API} .fetch=${fake.fetch} lang=${lang}></peer-supporter-inbox>`,
+    );
+    $<HTMLInputElement>(el, '#login')!.value = 'sam';
+    $<HTMLInputElement>(el, '#password')!.value = 'secret words';
+    $<HTMLButtonElement>(el, '[part="sign-in-submit"]')!.click();
+    await until(() => $(el, '[part="notice"]') !== null, 5000, 'the message');
+    return text($(el, '[part="notice"]'));
+  }
+
+  it('says a rate-limit wait of a minute or more in minutes, and a shorter one in seconds (English and Spanish)', async () => {
+    expect(await rateLimited('508', 'en')).to.equal(
+      'Too many sign-in attempts from this network. Please wait about 9 minutes, then try again.',
+    );
+    expect(await rateLimited('60', 'en')).to.contain('Please wait about 1 minute, then');
+    expect(await rateLimited('1', 'en')).to.contain('Please wait 1 second, then');
+    expect(await rateLimited('30', 'en')).to.contain('Please wait 30 seconds, then');
+    expect(await rateLimited('508', 'es')).to.equal(
+      'Demasiados intentos de inicio de sesión desde esta red. Espera unos 9 minutos y vuelve a intentarlo.',
+    );
+    expect(await rateLimited('60', 'es')).to.contain('Espera alrededor de 1 minuto y');
+    expect(await rateLimited('1', 'es')).to.contain('Espera 1 segundo y');
   });
 });

@@ -16,7 +16,14 @@ export const supporterInboxEn = {
   'inbox.signIn.sending': 'Signing in…',
   'inbox.signIn.wrong': 'That sign-in name and password do not match an account. Check them and try again.',
   'inbox.signIn.missing': 'Enter your sign-in name and password.',
-  'inbox.signIn.tooMany': 'Too many sign-in attempts from this network. Please wait {seconds} seconds, then try again.',
+  'inbox.signIn.tooMany.seconds.one':
+    'Too many sign-in attempts from this network. Please wait {count} second, then try again.',
+  'inbox.signIn.tooMany.seconds.other':
+    'Too many sign-in attempts from this network. Please wait {count} seconds, then try again.',
+  'inbox.signIn.tooMany.minutes.one':
+    'Too many sign-in attempts from this network. Please wait about {count} minute, then try again.',
+  'inbox.signIn.tooMany.minutes.other':
+    'Too many sign-in attempts from this network. Please wait about {count} minutes, then try again.',
   'inbox.signIn.expired': 'Your session has ended. Please sign in again. What you were writing is still here.',
   'inbox.signIn.externalExpired':
     'Your session has ended. Sign in again through your campus sign-in, then reload this page.',

@@ -15,8 +15,14 @@ export const supporterInboxEs: SupporterInboxMessages = {
   'inbox.signIn.wrong':
     'El nombre de usuario y la contraseña no coinciden con ninguna cuenta. Revísalos e inténtalo de nuevo.',
   'inbox.signIn.missing': 'Escribe tu nombre de usuario y tu contraseña.',
-  'inbox.signIn.tooMany':
-    'Demasiados intentos de inicio de sesión desde esta red. Espera {seconds} segundos y vuelve a intentarlo.',
+  'inbox.signIn.tooMany.seconds.one':
+    'Demasiados intentos de inicio de sesión desde esta red. Espera {count} segundo y vuelve a intentarlo.',
+  'inbox.signIn.tooMany.seconds.other':
+    'Demasiados intentos de inicio de sesión desde esta red. Espera {count} segundos y vuelve a intentarlo.',
+  'inbox.signIn.tooMany.minutes.one':
+    'Demasiados intentos de inicio de sesión desde esta red. Espera alrededor de {count} minuto y vuelve a intentarlo.',
+  'inbox.signIn.tooMany.minutes.other':
+    'Demasiados intentos de inicio de sesión desde esta red. Espera unos {count} minutos y vuelve a intentarlo.',
   'inbox.signIn.expired': 'Tu sesión terminó. Vuelve a iniciar sesión. Lo que estabas escribiendo sigue aquí.',
   'inbox.signIn.externalExpired':
     'Tu sesión terminó. Vuelve a iniciar sesión con el acceso de tu campus y recarga esta página.',
