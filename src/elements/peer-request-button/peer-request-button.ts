@@ -474,6 +474,16 @@ export class PeerRequestButton extends PeerWidgetElement {
   private renderSendStatus(sendState: SendState<Created>) {
     if (sendState.status === 'sending') return html`<p part="send-status">${this.i18n.t('request.sending')}</p>`;
     if (sendState.status !== 'failed') return nothing;
+    if (unreadable(sendState.error)) {
+      // A 2xx we could not read: the request may well be in the queue, so never "not sent"; helplines meanwhile.
+      return html`<div class="problem" part="send-status">
+        <p>${this.i18n.t('request.unreadable')}</p>
+        <div role="heading" aria-level=${Math.min(6, this.level + 1)} class="sub-heading">
+          ${this.i18n.t('request.fallback.helplines')}
+        </div>
+        <peer-crisis-resources part="crisis" variant="banner"></peer-crisis-resources>
+      </div>`;
+    }
     return html`<div class="problem" part="send-status">
       <p>${this.i18n.t('request.notSent')} ${this.errorText(sendState.error)}</p>
     </div>`;
@@ -598,7 +608,11 @@ export class PeerRequestButton extends PeerWidgetElement {
   private async onSendState(sendState: SendState<Created>): Promise<void> {
     this.requestUpdate();
     if (sendState.status === 'failed' && sendState.error.kind !== 'aborted') {
-      this.announcer.announce(`${this.i18n.t('request.notSent')} ${this.errorText(sendState.error)}`);
+      this.announcer.announce(
+        unreadable(sendState.error)
+          ? this.i18n.t('request.unreadable')
+          : `${this.i18n.t('request.notSent')} ${this.errorText(sendState.error)}`,
+      );
       return;
     }
     if (sendState.status !== 'done') return;
@@ -624,7 +638,7 @@ export class PeerRequestButton extends PeerWidgetElement {
       status: created.status,
       position: created.position,
       expectedWaitMinutes: created.expectedWaitMinutes,
-      onShift: created.availability.supportersOnShift > 0 && created.availability.open,
+      onShift: !!created.availability && created.availability.supportersOnShift > 0 && created.availability.open,
     });
     emit(this, 'peer-request-status', { status: created.status, previous: null });
     this.poller.start(created.requestId);
@@ -858,6 +872,11 @@ export class PeerRequestButton extends PeerWidgetElement {
     const { key, values } = errorMessage(error);
     return this.i18n.t(key, values);
   }
+}
+
+/** The server answered 2xx but the body was unusable: the request may have been made. */
+function unreadable(error: ApiError): boolean {
+  return error.kind === 'invalid-response';
 }
 
 declare global {

@@ -26,6 +26,8 @@ export const requestButtonEn = {
   'request.send': 'Send my request',
   'request.sending': 'Sending your request…',
   'request.notSent': 'Your request was not sent.',
+  'request.unreadable':
+    'Your request may have been sent, but we could not read the reply. Trying again will not send it twice. If you need someone now, these can help:',
 
   'request.safety.legend': 'Are you in danger right now, or thinking about ending your life?',
   'request.safety.no': 'No',

@@ -24,6 +24,8 @@ export const requestButtonEs: RequestButtonMessages = {
   'request.send': 'Enviar mi solicitud',
   'request.sending': 'Enviando tu solicitud…',
   'request.notSent': 'Tu solicitud no se ha enviado.',
+  'request.unreadable':
+    'Puede que tu solicitud se haya enviado, pero no hemos podido leer la respuesta. Si lo intentas de nuevo, no se enviará dos veces. Si necesitas a alguien ahora, esto puede ayudarte:',
 
   'request.safety.legend': '¿Estás en peligro ahora mismo o piensas en quitarte la vida?',
   'request.safety.no': 'No',

@@ -130,14 +130,19 @@ const timing = union(obj({ mode: literal('asap') }), obj({ mode: literal('schedu
 
 const state = literal(...STATES);
 
+/**
+ * The answer to `POST /peer-requests`. Only what the student needs to follow their request must be right (the id, the
+ * secret, the status): the request is in the queue either way, and a bad place, wait or availability must not turn
+ * it into "not sent" for ever (every retry replays the same answer). Anything else that is wrong is left out.
+ */
 export const createdCheck = obj({
   requestId: str({ min: 1, max: 64, pattern: ID }),
   secret: str({ min: 16, max: 128, pattern: SECRET }),
   status: state,
-  position: nullable(int({ min: 1 })),
-  expectedWaitMinutes: nullable(int({ min: 0 })),
-  createdAt: instant,
-  availability: availabilityCheck,
+  position: orElse(nullable(int({ min: 1, max: 100_000 })), null),
+  expectedWaitMinutes: waitMinutes,
+  createdAt: orElse(instant, undefined),
+  availability: orElse(availabilityCheck, undefined),
 });
 export type Created = Infer<typeof createdCheck>;
 
