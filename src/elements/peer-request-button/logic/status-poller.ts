@@ -121,7 +121,8 @@ export class StatusPoller<T> implements ReactiveController {
       this.failures++;
       const backoff = Math.min(MAX_POLL_INTERVAL_MS, this.options.intervalMs() * 2 ** this.failures);
       const retryAfter = error.kind === 'http' ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
-      delay = Math.max(backoff, retryAfter);
+      // Retry-After is honoured up to the same cap: a server asking for a day must not silence a waiting student.
+      delay = Math.min(MAX_POLL_INTERVAL_MS, Math.max(backoff, retryAfter));
     }
   }
 
