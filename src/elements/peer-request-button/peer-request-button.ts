@@ -561,11 +561,13 @@ export class PeerRequestButton extends PeerWidgetElement {
     const wasDanger = this.form.safety === 'yes';
     this.form = { ...this.form, ...patch };
     if (patch.safety === 'yes' && !wasDanger) void this.revealSafetyHelp();
+    // The crisis help is hidden again: "help is shown" would now be false, so the region is emptied.
+    if (patch.safety !== undefined && patch.safety !== 'yes' && wasDanger) this.announcer.announce('');
   }
 
   private async revealSafetyHelp(): Promise<void> {
     await this.updateComplete;
-    this.announcer.announce(this.i18n.t('request.safety.announce'));
+    if (this.form.safety === 'yes') this.announcer.announce(this.i18n.t('request.safety.announce'));
   }
 
   private onBack = (): void => {
@@ -734,7 +736,9 @@ export class PeerRequestButton extends PeerWidgetElement {
     const section = this.renderRoot.querySelector('[part="status"]');
     const parts = ['[part="state"]', '[part="place"]', '[part="scheduled"]', '[part="supporter"]']
       .map((selector) => section?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '')
-      .filter(Boolean);
+      .filter(Boolean)
+      // "Status: Waiting" and "Your supporter: Sam" are labels on screen; spoken, each part is its own sentence.
+      .map((part) => (/[.!?…。؟]$/.test(part) ? part : `${part}.`));
     return parts.join(' ');
   }
 

@@ -79,7 +79,7 @@ describe('<peer-request-button> status', () => {
     expect(text($(el, '[part="place"]'))).to.equal('You are number 2 in line. The wait is about 15 min.');
     expect(text($(el, '[part="code-value"]'))).to.equal(`pr_5HV2C9.${SECRET}`);
     expect(await announced(el)).to.equal(
-      'Your request was sent. Status: Waiting You are number 2 in line. The wait is about 15 min.',
+      'Your request was sent. Status: Waiting. You are number 2 in line. The wait is about 15 min.',
     );
     await expect(el).to.be.accessible();
     await until(() => net.polls().length >= 2, 3000, 'two polls');
