@@ -210,6 +210,8 @@ export class PeerRequestButton extends PeerWidgetElement {
   /** Aborts a cancel in flight when the element leaves the page. */
   private cancelAbort?: AbortController;
   private formLanguageSet = false;
+  /** Whether the last settled `GET /availability` failed (see `availabilityFailed`). */
+  private availabilityUnknown = false;
 
   private readonly availability = new RequestController(this, {
     args: () => [this.config.apiBase, this.api] as const,
@@ -290,9 +292,15 @@ export class PeerRequestButton extends PeerWidgetElement {
     return this.requestAvailability ?? (this.availabilityFailed ? undefined : this.availability.value);
   }
 
-  /** The latest `GET /availability` failed (error, timeout, unreadable answer): we do not know who is on shift. */
+  /**
+   * The latest `GET /availability` failed (error, timeout, unreadable answer): we do not know who is on shift. It
+   * stays so while a retry is on its way, so the old answer does not come back in between.
+   */
   private get availabilityFailed(): boolean {
-    return this.availability.state.status === 'error';
+    const now = this.availability.state.status;
+    if (now === 'error') this.availabilityUnknown = true;
+    else if (now === 'ready' || now === 'idle') this.availabilityUnknown = false;
+    return this.availabilityUnknown;
   }
 
   /** "Try again" beside the could-not-check line, outside the main button (no button inside a button). */

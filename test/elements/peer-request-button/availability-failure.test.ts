@@ -1,7 +1,19 @@
 // <peer-request-button> when availability cannot be read: said plainly with a retry, helplines in the dialog, no
 // stale wait after a failed refresh; and a lenient reading where one bad field drops only itself.
-import { expect } from '@open-wc/testing';
-import { $, availability, json, mount, openDialog, problem, requestFetch, text, until } from './helpers.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import {
+  $,
+  API,
+  availability,
+  type Button,
+  json,
+  mount,
+  openDialog,
+  problem,
+  requestFetch,
+  text,
+  until,
+} from './helpers.js';
 
 const UNKNOWN = 'We could not check who is on shift just now.';
 const line = (el: Element) => text($(el, '[part="availability"]'));
@@ -90,5 +102,29 @@ describe('<peer-request-button> reads availability leniently', () => {
       }),
     );
     expect(line(el)).to.equal('Closed right now.');
+  });
+});
+
+describe('<peer-request-button> availability that hangs', () => {
+  it('past the time limit says it could not check; a retry on its way does not bring the old wait back', async () => {
+    let answer: 'good' | 'hang' = 'good';
+    const net = requestFetch({
+      availability: () =>
+        answer === 'good' ? json(availability({ expectedWaitMinutes: 12 })) : new Promise<Response>(() => {}),
+    });
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="en">
+        <peer-request-button api-base=${API} country="US" timeout="1000" .fetch=${net.fetch}></peer-request-button>
+      </div>`,
+    );
+    const el = wrapper.querySelector<Button>('peer-request-button')!;
+    await until(() => line(el).includes('about 12 min'), 3000, 'the first answer');
+    answer = 'hang';
+    await openDialog(el);
+    await until(() => line(el) === UNKNOWN, 4000, 'the could-not-check line after the time limit');
+    $<HTMLButtonElement>(el, '[part="retry"]')!.click();
+    await el.updateComplete;
+    expect(line(el), 'while retrying').to.equal(UNKNOWN);
+    expect(text($(el, 'dialog'))).not.to.contain('12 min');
   });
 });
