@@ -61,4 +61,21 @@ describe('<peer-request-button> the created answer', () => {
     expect(text($(el, '[part="live-region"]'))).not.to.contain('not sent');
     await expect(el).to.be.accessible();
   });
+
+  it('a status poll with a bad place or availability still updates the status', async () => {
+    let now: Record<string, unknown> = {};
+    const net = requestFetch({
+      availability: () => json(availability()),
+      create: () => json(created(), 201),
+      status: () => json(status(now)),
+    });
+    const el = await mount(net);
+    await openDialog(el);
+    await sendRequest(el);
+    await until(() => $(el, '[part="status"]') !== null, 5000, 'the status');
+    now = { status: 'claimed', position: -4, expectedWaitMinutes: 1e9, availability: 'soon', supporterName: 'Sam' };
+    await until(() => text($(el, '[part="state"]')).includes('picked this up'), 3000, 'the claimed status');
+    expect(text($(el, '[part="supporter"]'))).to.equal('Your supporter: Sam');
+    expect($(el, '[part="status-note"]')).to.equal(null);
+  });
 });

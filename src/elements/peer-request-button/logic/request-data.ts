@@ -146,19 +146,20 @@ export const createdCheck = obj({
 });
 export type Created = Infer<typeof createdCheck>;
 
+// Read as leniently as the created answer: a bad place or wait must not freeze the status on screen.
 export const statusCheck = obj({
   requestId: str({ min: 1, max: 64, pattern: ID }),
   status: state,
-  position: nullable(int({ min: 1 })),
-  expectedWaitMinutes: nullable(int({ min: 0 })),
+  position: orElse(nullable(int({ min: 1, max: 100_000 })), null),
+  expectedWaitMinutes: waitMinutes,
   topic: str({ max: 40 }),
   supportKind: str({ max: 40 }),
   channel: str({ max: 40 }),
   when: timing,
   supporterName: opt(str({ max: 60 })),
   joinUrl: opt(str({ max: 2048 })),
-  createdAt: instant,
-  updatedAt: instant,
-  availability: availabilityCheck,
+  createdAt: orElse(instant, undefined),
+  updatedAt: orElse(instant, undefined),
+  availability: orElse(availabilityCheck, undefined),
 });
 export type Status = Infer<typeof statusCheck>;
