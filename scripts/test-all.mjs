@@ -16,10 +16,6 @@ const steps = [
     name: 'server tests (PGlite, and PostgreSQL when TEST_DATABASE_URL is set)',
     command: 'npm run test:server --silent',
     counts: 'node',
-    // Runs beside the Node 24 run below: each is one test file at a time (the PostgreSQL cases share one database),
-    // so together they fill the machine's two cores instead of one each after the other. Sharing nothing (the Node
-    // 24 run has no TEST_DATABASE_URL, and every server under test listens on its own port), they cannot interfere.
-    together: 'server',
   },
   {
     // Campus servers run Node 22 or 24: the server suite runs again on Node 24 (PGlite; PostgreSQL runs on the
@@ -31,7 +27,6 @@ const steps = [
     counts: 'node',
     nodeBin: process.env.PEER_NODE24,
     requires: 'PEER_NODE24 (the folder of a Node 24 binary; .ci/run installs one)',
-    together: 'server',
   },
   {
     name: 'package, size budget and end-to-end tests',
@@ -43,44 +38,31 @@ const steps = [
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const results = [];
 
-for (let i = 0; i < steps.length;) {
-  // Steps marked with the same `together` run at once; the first one's output streams, the others' follows it.
-  let j = i + 1;
-  while (steps[i].together && j < steps.length && steps[j].together === steps[i].together) j++;
-  const group = steps.slice(i, j);
-  const outcomes = await Promise.all(group.map((step, index) => runStep(step, index === 0)));
-  for (const [index, outcome] of outcomes.entries()) {
-    if (index > 0) process.stdout.write(outcome.output);
-    const { step, code, counts, seconds } = outcome;
-    totals.passed += counts.passed;
-    totals.failed += counts.failed;
-    totals.skipped += counts.skipped;
-    results.push({ ...step, code, counts, seconds });
-  }
-  i = j;
-}
-
-async function runStep(step, live) {
-  const header = `\n=== ${step.name}: ${step.command}\n`;
-  if (live) process.stdout.write(header);
-  if (step.counts === 'browser') rmSync('test-results/browser.json', { force: true });
+for (const step of steps) {
+  console.log(`\n=== ${step.name}: ${step.command}`);
+  rmSync('test-results/browser.json', { force: true });
   const started = Date.now();
-  const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
   if ('nodeBin' in step && !step.nodeBin) {
     // A step that needs another Node: skipped where none is given, a failure on CI (which must run it).
     const onCi = process.env.CI === 'true';
-    const line = `${onCi ? 'FAIL' : 'skipped'}: needs ${step.requires}\n`;
-    if (live) process.stdout.write(line);
+    console.log(`${onCi ? 'FAIL' : 'skipped'}: needs ${step.requires}`);
     const counts = onCi ? { passed: 0, failed: 1, skipped: 0 } : { passed: 0, failed: 0, skipped: 1 };
-    return { step, code: onCi ? 1 : 0, counts, seconds: '0.0', output: live ? '' : header + line };
+    totals.failed += counts.failed;
+    totals.skipped += counts.skipped;
+    results.push({ ...step, code: onCi ? 1 : 0, counts, seconds: '0.0' });
+    continue;
   }
   const env = { ...process.env };
   if (step.nodeBin) {
     env.PATH = `${step.nodeBin}${delimiter}${env.PATH ?? ''}`;
     delete env.TEST_DATABASE_URL;
   }
-  const { code, output } = await run(step.command, env, live);
-  return { step, code, counts: countsOf(step, code, output), seconds: seconds(), output: live ? '' : header + output };
+  const { code, output } = await run(step.command, env);
+  const counts = countsOf(step, code, output);
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  results.push({ ...step, code, counts, seconds: ((Date.now() - started) / 1000).toFixed(1) });
 }
 
 console.log('\n=== summary');
@@ -96,13 +78,13 @@ writeFileSync('test-results/summary.txt', `${summary}\n`);
 console.log(summary);
 process.exit(results.every((r) => r.code === 0 && r.counts.failed === 0) ? 0 : 1);
 
-function run(command, env, live) {
+function run(command, env = process.env) {
   return new Promise((resolve) => {
     const child = spawn(command, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], env });
     let output = '';
     const tee = (stream) => (chunk) => {
       output += chunk;
-      if (live) stream.write(chunk);
+      stream.write(chunk);
     };
     child.stdout.on('data', tee(process.stdout));
     child.stderr.on('data', tee(process.stderr));
