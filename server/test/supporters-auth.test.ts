@@ -172,15 +172,17 @@ describeEachDatabase('supporter sign-in time', (target) => {
       return performance.now() - started;
     };
     await time('warming.up');
-    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    // The fastest of several rounds: other work on a loaded machine only ever adds time, so the minimum is the cost
+    // of the sign-in itself, and a real difference (a skipped hash) still shows as a ratio far from 1.
+    const fastest = (values: number[]) => Math.min(...values);
     const unknown: number[] = [];
     const wrong: number[] = [];
-    for (let round = 0; round < 5; round += 1) {
+    for (let round = 0; round < 7; round += 1) {
       unknown.push(await time(`nobody.${round}`));
       wrong.push(await time(sam.login));
     }
-    const ratio = median(unknown) / median(wrong);
-    assert.ok(ratio > 0.6 && ratio < 1.6, `unknown ${median(unknown)} ms, wrong password ${median(wrong)} ms`);
+    const ratio = fastest(unknown) / fastest(wrong);
+    assert.ok(ratio > 0.6 && ratio < 1.6, `unknown ${fastest(unknown)} ms, wrong password ${fastest(wrong)} ms`);
   });
 });
 
