@@ -12,6 +12,7 @@ import {
   type Check,
   type Infer,
 } from '../../../core/api/shape.js';
+import { SUPPORT_TOPICS } from '../../../core/api/vocabulary.js';
 
 /**
  * Shape checks for the peer-request endpoints (the contract's Availability, PeerRequestCreated and
@@ -19,36 +20,8 @@ import {
  * string and made a link only by `safeHref` when rendered, so a hostile value is dropped, not the whole status.
  */
 
-export const TOPICS = [
-  'general',
-  'stress',
-  'studies',
-  'anxiety',
-  'low-mood',
-  'loneliness',
-  'relationships',
-  'family',
-  'grief',
-  'identity',
-  'lgbtqia',
-  'discrimination',
-  'neurodivergence',
-  'disability',
-  'chronic-illness',
-  'body-image',
-  'eating',
-  'substance-use',
-  'gambling',
-  'money',
-  'housing',
-  'sleep',
-  'trauma',
-  'sexual-violence',
-  'abuse',
-  'self-harm',
-  'suicidal-thoughts',
-  'other',
-] as const;
+/** The contract's support topics, one list for every element (core). */
+export const TOPICS = SUPPORT_TOPICS;
 export const SUPPORT_KINDS = ['listen', 'information', 'finding-services'] as const;
 export const CHANNELS = ['chat', 'call', 'video', 'in-person'] as const;
 export const STATES = ['queued', 'claimed', 'in-progress', 'closed', 'cancelled', 'escalated-to-professional'] as const;
