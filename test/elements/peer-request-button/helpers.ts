@@ -5,28 +5,8 @@ import { PeerRequestButton } from '../../../src/elements/peer-request-button/pee
 export type Button = PeerRequestButton;
 export const API = 'https://backend.example/v1';
 
-export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<T>(selector),
-];
-export const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits until `predicate` holds (polling each frame), or fails after `ms`. */
-export async function until(predicate: () => boolean, ms = 3000, what = 'a condition'): Promise<void> {
-  const start = performance.now();
-  while (!predicate()) {
-    if (performance.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
-}
-
-/** The element's polite live region text, after the announcer's tick. */
-export async function announced(el: Element): Promise<string> {
-  await sleep(80);
-  return text($(el, '[part="live-region"]'));
-}
+export { $, $$, announced, sleep, text, until } from '../../helpers/shadow-dom.js';
+import { $, sleep, text, until } from '../../helpers/shadow-dom.js';
 
 /** The element that has focus inside the element's shadow root. */
 export const focused = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;

@@ -5,26 +5,11 @@ import type { PeerSupporterInbox } from '../../../src/elements/peer-supporter-in
 
 export type Inbox = PeerSupporterInbox;
 
-export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<T>(selector),
-];
-export const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export { $, $$, announced, sleep, text } from '../../helpers/shadow-dom.js';
+import { $, $$, until as waitFor } from '../../helpers/shadow-dom.js';
 
-export async function until(predicate: () => boolean, ms = 5000, what = 'a condition'): Promise<void> {
-  const start = performance.now();
-  while (!predicate()) {
-    if (performance.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
-}
-
-export async function announced(el: Element): Promise<string> {
-  await sleep(80);
-  return text($(el, '[part="live-region"]'));
-}
+/** As the shared `until`, with 5 s by default: the inbox's waits include real sign-ins. */
+export const until = (predicate: () => boolean, ms = 5000, what = 'a condition') => waitFor(predicate, ms, what);
 
 /**
  * The supporters the browser tests' reference server holds, with their passwords: test.supporter, test.peer
