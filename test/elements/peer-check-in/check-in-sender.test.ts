@@ -110,6 +110,23 @@ describe('CheckInSender', () => {
     expect(sender.state.status).to.equal('waiting');
   });
 
+  it('an attempt stopped because the element left the page is sent again, with the same key, when it comes back', async () => {
+    const { sender, calls } = harness();
+    sender.submit({ a: 1 });
+    sender.abort(); // disconnectedCallback
+    calls[0]!.resolve({ ok: false, error: { kind: 'aborted' } });
+    await tick();
+    expect(sender.state.status, 'not stuck "sending"').not.to.equal('sending');
+    sender.online(); // connectedCallback
+    expect(calls).to.have.length(2);
+    expect(calls[1]!.key).to.equal(calls[0]!.key);
+    sender.online();
+    expect(calls, 'still once while in flight').to.have.length(2);
+    calls[1]!.resolve({ ok: true, data: 'ci_1', status: 201 });
+    await tick();
+    expect(sender.state).to.deep.equal({ status: 'sent', result: 'ci_1' });
+  });
+
   it('gives a new check-in a new key, and ignores the answer of one that was reset', async () => {
     const { sender, calls } = harness();
     sender.submit({ first: true });

@@ -271,4 +271,30 @@ describe('<peer-check-in> sending', () => {
     el.remove();
     await until(() => aborted);
   });
+
+  it('sends again with the same key when it is put back on the page after leaving mid-send (never stuck "sending")', async () => {
+    let hang = true;
+    const net = recordingFetch({
+      config: () => json(campusConfig()),
+      checkIns: (request) =>
+        hang
+          ? new Promise<Response>((_, reject) =>
+              request.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+            )
+          : json(checkInResult(), 201),
+    });
+    const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
+    await withConfig(el);
+    await choose(el, 'mood', '4');
+    await submit(el);
+    await until(() => net.posts().length === 1);
+    const parent = el.parentElement!;
+    el.remove(); // a single-page app moves the element, or hides its view for a moment
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    hang = false;
+    parent.append(el);
+    await until(() => $(el, '[part="result"]') !== null);
+    expect(net.posts()).to.have.length(2);
+    expect(net.posts()[1]!.key).to.equal(net.posts()[0]!.key);
+  });
 });

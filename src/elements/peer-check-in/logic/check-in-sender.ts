@@ -69,10 +69,16 @@ export class CheckInSender<R> {
     this.set({ status: 'idle' });
   }
 
-  /** The element left the page: stop the attempt in flight; what was not sent waits for `retry`. */
+  /**
+   * The element left the page: stop the attempt in flight. What was not sent is left as a failure to reach the
+   * server (without telling the element, which is gone), so `online()` sends it again, with the same key, when the
+   * element comes back; otherwise it would stay "sending" for ever, with no way to send it.
+   */
   abort(): void {
-    this.inFlight?.abort();
+    if (!this.inFlight) return;
+    this.inFlight.abort();
     this.inFlight = undefined;
+    if (this.current.status === 'sending') this.current = { status: 'failed', error: { kind: 'aborted' } };
   }
 
   private async attempt(): Promise<void> {
