@@ -356,7 +356,7 @@ export class PeerCheckIn extends PeerWidgetElement {
       : nothing;
     if (status.status === 'sending') {
       return html`<div class="status" part="status">
-        <p id="send-status" tabindex="-1">${this.i18n.t(this.slow ? 'status.slow' : 'checkIn.sending')}</p>
+        <p id="send-status" tabindex="-1">${this.i18n.t(this.slow ? 'checkIn.slow' : 'checkIn.sending')}</p>
         ${this.slow ? steps : nothing}
       </div>`;
     }
@@ -592,7 +592,11 @@ export class PeerCheckIn extends PeerWidgetElement {
     clearTimeout(this.slowTimer);
     this.slow = false;
     if (sendState.status === 'sending') {
-      this.slowTimer = setTimeout(() => (this.slow = true), SLOW_AFTER_MS);
+      // Its own words, not the core's "keep waiting or try again": no second try can start while one is in flight.
+      this.slowTimer = setTimeout(() => {
+        this.slow = true;
+        this.announcer.announce(this.i18n.t('checkIn.slow'));
+      }, SLOW_AFTER_MS);
     } else if (sendState.status === 'sent' && this.pendingAnswers) {
       const answers = this.pendingAnswers;
       const local = defaultSuggestions(answers, this.pendingSafety, this.thresholdValues);

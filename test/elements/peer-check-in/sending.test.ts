@@ -297,4 +297,28 @@ describe('<peer-check-in> sending', () => {
     expect(net.posts()).to.have.length(2);
     expect(net.posts()[1]!.key).to.equal(net.posts()[0]!.key);
   });
+
+  it('when sending is slow, says so (announced) and offers only what it can do: no "try again" without a button', async () => {
+    const net = recordingFetch({
+      config: () => json(campusConfig()),
+      checkIns: (request) =>
+        new Promise<Response>((_, reject) =>
+          request.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        ),
+    });
+    const el = await mount(
+      html`<peer-check-in api-base=${API} .fetch=${net.fetch} peer-href="https://campus.example/peer"></peer-check-in>`,
+    );
+    await withConfig(el);
+    await choose(el, 'mood', '2');
+    await submit(el);
+    await until(() => $(el, '[part="status"] [part~="next-step-peer"]') !== null, 6000);
+    const status = $(el, '[part="status"] #send-status')!.textContent!.trim();
+    expect(status).to.contain('longer than usual');
+    const offersRetry = /try again/i.test(status);
+    expect(offersRetry && $(el, '[part="status"] button[part="retry"]') === null, status).to.equal(false);
+    expect(await announced(el)).to.equal(status);
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
 });

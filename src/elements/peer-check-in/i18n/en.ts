@@ -131,6 +131,8 @@ export const checkInEn = {
   'checkIn.submit': 'Send check-in',
   'checkIn.finish': 'See next steps',
   'checkIn.sending': 'Sending your check-in…',
+  'checkIn.slow':
+    'This is taking longer than usual. Your answers are still here, and we are still trying to send them.',
   'checkIn.offline':
     "You're offline, so your check-in has not been sent yet. Your answers are still here. Keep this page open and we'll send them when you're back online.",
   'checkIn.notSent': 'Your check-in has not been sent. Your answers are still here.',

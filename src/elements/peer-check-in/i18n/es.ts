@@ -135,6 +135,7 @@ export const checkInEs: CheckInMessages = {
   'checkIn.submit': 'Enviar chequeo',
   'checkIn.finish': 'Ver próximos pasos',
   'checkIn.sending': 'Enviando tu chequeo…',
+  'checkIn.slow': 'Esto está tardando más de lo normal. Tus respuestas siguen aquí y seguimos intentando enviarlas.',
   'checkIn.offline':
     'No tienes conexión, así que tu chequeo todavía no se envió. Tus respuestas siguen aquí. Deja esta página abierta y las enviaremos cuando vuelvas a tener conexión.',
   'checkIn.notSent': 'Tu chequeo no se envió. Tus respuestas siguen aquí.',
