@@ -374,6 +374,7 @@ export class PeerCheckIn extends PeerWidgetElement {
   /** What went wrong, in plain words: offline (we will send it when you are back) or why it was not sent. */
   private failureText(status: Extract<SendState<CheckInResult>, { status: 'waiting' | 'failed' }>): string {
     if (status.status === 'waiting') return this.i18n.t('checkIn.offline');
+    if (status.error.kind === 'invalid-response') return this.i18n.t('checkIn.unconfirmed');
     const reason = errorMessage(status.error);
     return `${this.i18n.t('checkIn.notSent')} ${this.i18n.t(reason.key, reason.values)}`;
   }
@@ -601,7 +602,7 @@ export class PeerCheckIn extends PeerWidgetElement {
       const answers = this.pendingAnswers;
       const local = defaultSuggestions(answers, this.pendingSafety, this.thresholdValues);
       // The backend's suggestions come first; crisis help stays first whatever it says after a safety concern.
-      const suggestions = [...(sendState.result?.suggestions ?? [])];
+      const suggestions = [...(sendState.result.suggestions ?? [])];
       if (this.pendingSafety && suggestions[0]?.kind !== 'crisis') suggestions.unshift(local[0]!);
       this.finish({
         answers,

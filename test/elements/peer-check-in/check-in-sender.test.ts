@@ -92,12 +92,17 @@ describe('CheckInSender', () => {
     expect(calls).to.have.length(1);
   });
 
-  it('counts a 2xx answer it cannot read as sent (the server has the check-in)', async () => {
+  it('never counts a 2xx answer it cannot read as sent (a proxy may have answered), and sends again with the same key', async () => {
     const { sender, calls } = harness();
     sender.submit({});
-    calls[0]!.resolve({ ok: false, error: { kind: 'invalid-response', reason: 'shape at /suggestions' } });
+    calls[0]!.resolve({ ok: false, error: { kind: 'invalid-response', reason: 'invalid-json' } });
     await tick();
-    expect(sender.state).to.deep.equal({ status: 'sent', result: undefined });
+    expect(sender.state.status).to.equal('failed');
+    sender.online();
+    expect(calls, 'not on its own').to.have.length(1);
+    sender.retry();
+    expect(calls).to.have.length(2);
+    expect(calls[1]!.key).to.equal(calls[0]!.key);
   });
 
   it('treats a failure while the browser says it is offline as waiting', async () => {

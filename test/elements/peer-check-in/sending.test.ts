@@ -105,7 +105,7 @@ describe('<peer-check-in> sending', () => {
     );
   });
 
-  it('a 2xx answer it cannot read still counts as sent, with the next steps worked out on the page', async () => {
+  it('a 2xx with an id but suggestions it cannot use counts as sent, with the next steps worked out on the page', async () => {
     const net = recordingFetch({
       config: () => json(campusConfig()),
       checkIns: () => json({ id: 'x', suggestions: [{ kind: 'peer', url: 'javascript:alert(1)' }] }, 201),
@@ -320,5 +320,70 @@ describe('<peer-check-in> sending', () => {
     expect(await announced(el)).to.equal(status);
     await expect(el).to.be.accessible();
     el.remove();
+  });
+
+  it('a 2xx it cannot read at all (a proxy’s HTML page) never says "sent" nor promises a follow-up: it may have been sent, and Send now uses the same key', async () => {
+    let proxy = true;
+    const net = recordingFetch({
+      config: () => json(campusConfig()),
+      checkIns: () =>
+        proxy
+          ? new Response('<html><body>Welcome to the campus Wi-Fi</body></html>', {
+              status: 200,
+              headers: { 'Content-Type': 'text/html' },
+            })
+          : json(checkInResult(), 201),
+    });
+    const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
+    await withConfig(el);
+    $<HTMLInputElement>(el, 'input[name="follow-up"]')!.click();
+    await el.updateComplete;
+    const contact = $<HTMLInputElement>(el, '[part="contact"]')!;
+    contact.value = 'sam@example.edu';
+    contact.dispatchEvent(new Event('input'));
+    $<HTMLInputElement>(el, '#field-consent')!.click();
+    await choose(el, 'mood', '2');
+    const completes: unknown[] = [];
+    el.addEventListener('peer-check-in-complete', (event) => completes.push(event.detail));
+    await submit(el);
+    await until(() => $(el, '[part="retry"]') !== null || $(el, '[part="result"]') !== null);
+    expect($(el, '[part="result"]') === null, 'no result claiming it was sent').to.equal(true);
+    expect($(el, '[part="follow-up-note"]') === null, 'no follow-up promised').to.equal(true);
+    const status = $(el, '[part="status"] #send-status')!.textContent!;
+    expect(status).to.contain('could not confirm');
+    expect(await announced(el)).to.contain('could not confirm');
+    expect(completes).to.have.length(0);
+    await expect(el).to.be.accessible();
+    proxy = false;
+    $<HTMLButtonElement>(el, '[part="retry"]')!.click();
+    await until(() => $(el, '[part="result"]') !== null);
+    expect(net.posts()).to.have.length(2);
+    expect(net.posts()[1]!.key).to.equal(net.posts()[0]!.key);
+    expect($(el, '[part="follow-up-note"]')?.textContent).to.contain('will get in touch');
+  });
+
+  it('a newer backend’s unknown suggestion drops only itself: the others it sent are used', async () => {
+    const net = recordingFetch({
+      config: () => json(campusConfig()),
+      checkIns: () =>
+        json(
+          checkInResult([
+            { kind: 'app', reason: 'general', urgent: false },
+            { kind: 'counsellor', reason: 'general', urgent: false, url: 'https://counselling.example.edu/talk-today' },
+            { kind: 'peer', reason: 'general', urgent: false, url: 'javascript:alert(1)' },
+          ]),
+          201,
+        ),
+    });
+    const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
+    await withConfig(el);
+    await choose(el, 'mood', '3');
+    await submit(el);
+    await until(() => $(el, '[part="result"]') !== null);
+    expect($<HTMLAnchorElement>(el, '[part~="next-step-counsellor"] a')?.href).to.equal(
+      'https://counselling.example.edu/talk-today',
+    );
+    expect(el.shadowRoot!.innerHTML).not.to.contain('javascript:');
+    expect(await announced(el)).to.equal('Check-in sent.');
   });
 });

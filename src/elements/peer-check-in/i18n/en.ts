@@ -137,6 +137,8 @@ export const checkInEn = {
     "You're offline, so your check-in has not been sent yet. Your answers are still here. Keep this page open and we'll send them when you're back online.",
   'checkIn.notSent': 'Your check-in has not been sent. Your answers are still here.',
   'checkIn.sendNow': 'Send now',
+  'checkIn.unconfirmed':
+    'We could not confirm that your check-in arrived. Your answers are still here. Sending it again will not send it twice.',
   'checkIn.sent': 'Check-in sent.',
   'checkIn.cancelled': 'Your check-in was not sent.',
 

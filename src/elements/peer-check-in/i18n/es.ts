@@ -140,6 +140,8 @@ export const checkInEs: CheckInMessages = {
     'No tienes conexión, así que tu chequeo todavía no se envió. Tus respuestas siguen aquí. Deja esta página abierta y las enviaremos cuando vuelvas a tener conexión.',
   'checkIn.notSent': 'Tu chequeo no se envió. Tus respuestas siguen aquí.',
   'checkIn.sendNow': 'Enviar ahora',
+  'checkIn.unconfirmed':
+    'No pudimos confirmar que tu chequeo haya llegado. Tus respuestas siguen aquí. Si lo envías de nuevo, no se enviará dos veces.',
   'checkIn.sent': 'Chequeo enviado.',
   'checkIn.cancelled': 'Tu chequeo no se envió.',
 

@@ -1,4 +1,4 @@
-import { arr, bool, int, lenientArr, literal, obj, opt, str, type Check, type Infer } from '../../../core/api/shape.js';
+import { bool, int, lenientArr, literal, obj, opt, str, type Check, type Infer } from '../../../core/api/shape.js';
 import { SUPPORT_TOPICS } from '../../../core/api/vocabulary.js';
 
 const TOPICS = [
@@ -95,15 +95,19 @@ const suggestionCheck = obj({
     'general',
   ),
   urgent: bool,
-  topics: opt(arr(literal(...SUPPORT_TOPICS), { max: 20 })),
-  url: opt(httpsUrl),
+  topics: dropIfBad(knownCodes(literal(...SUPPORT_TOPICS), 20)),
+  url: dropIfBad(httpsUrl),
 });
 
-/** The contract's `CheckInResult`. The band is read but never shown; the element words its own message. */
+/**
+ * The contract's `CheckInResult`, read leniently: an `id` is what says the server has the check-in. A suggestion
+ * this element does not know (a newer backend's kind) or cannot use drops only itself, and a link that is not https
+ * only its link; the element's own next steps follow the backend's anyway. The band is never shown.
+ */
 export const checkInResultCheck = obj({
   id: str({ max: 64, min: 1 }),
-  receivedAt: str({ max: 40 }),
-  instrument: literal('mood', 'who5', 'phq4'),
-  suggestions: arr(suggestionCheck, { min: 1, max: 10 }),
+  receivedAt: dropIfBad(str({ max: 40 })),
+  instrument: dropIfBad(literal('mood', 'who5', 'phq4')),
+  suggestions: dropIfBad(knownCodes(suggestionCheck, 10)),
 });
 export type CheckInResult = Infer<typeof checkInResultCheck>;

@@ -7,8 +7,7 @@ export type SendState<R> =
   | { status: 'sending' }
   | { status: 'waiting'; error: ApiError }
   | { status: 'failed'; error: ApiError }
-  /** `result` is undefined when the server accepted the check-in but its answer could not be read. */
-  | { status: 'sent'; result: R | undefined };
+  | { status: 'sent'; result: R };
 
 type Send<R> = (body: unknown, idempotencyKey: string, signal: AbortSignal) => Promise<ApiResult<R>>;
 
@@ -91,8 +90,9 @@ export class CheckInSender<R> {
     if (result.ok) {
       this.set({ status: 'sent', result: result.data });
     } else if (result.error.kind === 'invalid-response') {
-      // Only a 2xx answer can fail the shape check: the server accepted the check-in, its answer is unusable.
-      this.set({ status: 'sent', result: undefined });
+      // A 2xx nobody can read (a captive portal's page, a proxy's error) may not come from the server at all: never
+      // "sent", and never a follow-up promised on it. Sending again with the same key cannot make a second record.
+      this.set({ status: 'failed', error: result.error });
     } else if (!this.isOnline()) {
       // Offline: wait for the browser's "online" event. Online, a network error is a failure to show (a server that
       // is down, a proxy, CORS): no "online" event would ever come to send it.
