@@ -45,7 +45,8 @@ export async function reminderCalendar(i18n: LocalizeController, state: Reminder
   const ics = toICalendar(
     [
       {
-        uid: `check-in-reminder-${BYDAY[day]}-${time.replace(':', '')}@peer-support-widgets`,
+        // Discreet: no domain, since the library's name ("peer support") says what the reminder is for as well.
+        uid: `check-in-reminder-${BYDAY[day]}-${time.replace(':', '')}${state.discreet ? '' : '@peer-support-widgets'}`,
         title,
         start: `${firstReminderDate(now, day, time)}T${time}`,
         timeZone,
