@@ -115,6 +115,20 @@ describe('<peer-check-in>', () => {
       await submit(el);
       expect(await announced(el)).to.contain('Please check');
     });
+
+    it('points the way the marked answers are: the summary sits below them, by the button', async () => {
+      for (const lang of ['en', 'es']) {
+        const el = await mount(html`<peer-check-in instrument="who5" lang=${lang}></peer-check-in>`);
+        await submit(el);
+        const summary = $(el, '[part="error-summary"]')!;
+        const marked = $(el, '[aria-invalid="true"]')!;
+        expect(
+          marked.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING,
+          'summary after',
+        ).to.not.equal(0);
+        expect(summary.textContent, lang).not.to.match(/below|abajo/);
+      }
+    });
   });
 
   describe('the mood check-in', () => {

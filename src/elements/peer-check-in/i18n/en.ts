@@ -121,7 +121,7 @@ export const checkInEn = {
     'What you share stays confidential. The one exception: if they believe your life is at risk, they will tell the on-call professional, and they will tell you they are doing so.',
   'checkIn.followUp.consent': 'I agree to be contacted about this check-in.',
 
-  'checkIn.error.summary': 'Please check the answers marked below.',
+  'checkIn.error.summary': 'Please check the answers marked above.',
   'checkIn.error.mood': 'Choose how you are feeling.',
   'checkIn.error.item': 'Choose an answer for this question.',
   'checkIn.error.email': 'Enter an email address, like name@example.edu.',

@@ -125,7 +125,7 @@ export const checkInEs: CheckInMessages = {
     'Lo que compartas es confidencial. La única excepción: si creen que tu vida corre peligro, se lo dirán al profesional de guardia, y te avisarán.',
   'checkIn.followUp.consent': 'Acepto que me contacten sobre este chequeo.',
 
-  'checkIn.error.summary': 'Revisa las respuestas marcadas abajo.',
+  'checkIn.error.summary': 'Revisa las respuestas marcadas arriba.',
   'checkIn.error.mood': 'Elige cómo te sientes.',
   'checkIn.error.item': 'Elige una respuesta para esta pregunta.',
   'checkIn.error.email': 'Escribe un correo electrónico, por ejemplo nombre@ejemplo.edu.',
