@@ -1,6 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { ApiError } from '../../core/api/errors.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { peerConfigContext } from '../../core/config.js';
 import { emit } from '../../core/emit.js';
@@ -374,7 +375,8 @@ export class PeerCheckIn extends PeerWidgetElement {
   /** What went wrong, in plain words: offline (we will send it when you are back) or why it was not sent. */
   private failureText(status: Extract<SendState<CheckInResult>, { status: 'waiting' | 'failed' }>): string {
     if (status.status === 'waiting') return this.i18n.t('checkIn.offline');
-    if (status.error.kind === 'invalid-response') return this.i18n.t('checkIn.unconfirmed');
+    // The server may have it: an answer nobody can read, or a 409 while it still works on this very key.
+    if (mayHaveArrived(status.error)) return this.i18n.t('checkIn.unconfirmed');
     const reason = errorMessage(status.error);
     return `${this.i18n.t('checkIn.notSent')} ${this.i18n.t(reason.key, reason.values)}`;
   }
@@ -683,6 +685,10 @@ function historyEntry(answers: CheckInAnswers, band: Band | undefined, now = new
     ...(answers.emotions.length ? { emotions: [...answers.emotions] } : {}),
     ...(answers.topics.length ? { topics: [...answers.topics] } : {}),
   };
+}
+
+function mayHaveArrived(error: ApiError): boolean {
+  return error.kind === 'invalid-response' || (error.kind === 'http' && error.status === 409);
 }
 
 function emptyForm(): FormState {

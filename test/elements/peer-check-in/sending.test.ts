@@ -386,4 +386,27 @@ describe('<peer-check-in> sending', () => {
     expect(el.shadowRoot!.innerHTML).not.to.contain('javascript:');
     expect(await announced(el)).to.equal('Check-in sent.');
   });
+
+  it('a 409 (the server is still working on this key) is never "not sent": it could not confirm, and Send now replays', async () => {
+    let busy = true;
+    const net = recordingFetch({
+      config: () => json(campusConfig()),
+      checkIns: () =>
+        busy
+          ? json({ type: 'about:blank', title: 'In progress', status: 409 }, 409, { 'Retry-After': '1' })
+          : json(checkInResult(), 201),
+    });
+    const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
+    await withConfig(el);
+    await choose(el, 'mood', '3');
+    await submit(el);
+    await until(() => $(el, '[part="retry"]') !== null, 15_000);
+    const status = $(el, '[part="status"] #send-status')!.textContent!;
+    expect(status).to.contain('could not confirm');
+    expect(status).not.to.contain('has not been sent');
+    busy = false;
+    $<HTMLButtonElement>(el, '[part="retry"]')!.click();
+    await until(() => $(el, '[part="result"]') !== null);
+    expect(new Set(net.posts().map((post) => post.key)).size).to.equal(1);
+  });
 });
