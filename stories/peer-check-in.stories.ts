@@ -92,6 +92,14 @@ const offline = backend(async () => {
 });
 /** The server is there but fails the request. */
 const failing = backend(async () => json({ type: 'about:blank', title: 'Internal Server Error', status: 500 }, 500));
+/** Something answered 200 with a page nobody can read (a campus Wi-Fi sign-in page, a proxy): not "sent". */
+const captivePortal = backend(
+  async () =>
+    new Response('<html><body>Sign in to the campus Wi-Fi</body></html>', {
+      status: 200,
+      headers: { 'Content-Type': 'text/html' },
+    }),
+);
 
 const withBackend = (fetch: typeof globalThis.fetch) => ({ 'api-base': API, fetch });
 
@@ -236,6 +244,17 @@ export const Offline: Story = {
 export const FailedWithRetry: Story = {
   name: 'Failed, with retry',
   args: withBackend(failing),
+  play: async ({ canvasElement }) => {
+    const el = await checkInIn(canvasElement);
+    await pick(el, 'mood', '3');
+    await send(el);
+  },
+};
+
+/** An answer nobody can read: "we could not confirm it arrived", with "Send now" (the same key, never twice). */
+export const CouldNotConfirm: Story = {
+  name: 'Could not confirm it arrived',
+  args: withBackend(captivePortal),
   play: async ({ canvasElement }) => {
     const el = await checkInIn(canvasElement);
     await pick(el, 'mood', '3');
