@@ -275,6 +275,44 @@ describe('<peer-check-in>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('words the result by a campus’s own cut-offs (the thresholds property), and says so in the event', async () => {
+      const answerAll = async (el: CheckIn) => {
+        for (const [index, value] of [3, 3, 3, 3, 2].entries()) await choose(el, `item-${index}`, String(value));
+      }; // raw 14 → 56: typical by default, low from 60
+      const plain = await mount(html`<peer-check-in instrument="who5"></peer-check-in>`);
+      await answerAll(plain);
+      await submit(plain);
+      expect($(plain, '[part="message"]')!.textContent).to.contain('mostly been going okay');
+      const campus = await mount(
+        html`<peer-check-in instrument="who5" .thresholds=${{ who5Low: 60 }}></peer-check-in>`,
+      );
+      await answerAll(campus);
+      setTimeout(() => submit(campus));
+      const complete = (await oneEvent(campus, 'peer-check-in-complete')) as CustomEvent;
+      expect(complete.detail).to.deep.include({ instrument: 'who5', band: 'low' });
+      expect($(campus, '[part="message"]')!.textContent).to.contain('may have been hard');
+    });
+
+    it('can be completed by keyboard alone: Tab from question to question, arrows within one', async () => {
+      const el = await mount(html`<peer-check-in instrument="who5"></peer-check-in>`);
+      $<HTMLInputElement>(el, 'input[name="item-0"]')!.focus();
+      for (const index of [0, 1, 2, 3, 4]) {
+        if (index) await sendKeys({ press: 'Tab' });
+        expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal(`item-${index}`);
+        await sendKeys({ press: 'Space' }); // "All of the time" (5)
+        await sendKeys({ press: 'ArrowDown' }); // "Most of the time" (4)
+      }
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal('safety');
+      await sendKeys({ press: 'Space' }); // "No"
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('submit');
+      setTimeout(() => sendKeys({ press: 'Enter' }));
+      const complete = (await oneEvent(el, 'peer-check-in-complete')) as CustomEvent;
+      expect(complete.detail).to.deep.include({ instrument: 'who5', band: 'typical' }); // raw 20 → 80
+      await until(() => el.shadowRoot!.activeElement?.id === 'heading');
+    });
+
     it('sends PHQ-4 answers in the contract’s order, not the display order', async () => {
       const net = recordingFetch({
         config: () => json(campusConfig()),
