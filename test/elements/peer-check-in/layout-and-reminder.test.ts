@@ -3,6 +3,7 @@ import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import ICAL from 'ical.js';
 import { registerLocale } from '../../../src/core/i18n/catalog.js';
 import { checkInEn } from '../../../src/elements/peer-check-in/i18n/en.js';
+import { reminderCalendar } from '../../../src/elements/peer-check-in/templates/reminder-templates.js';
 import { $, $$, announced, choose, mount, submit, type CheckIn } from './helpers.js';
 
 /** Catches the next `<a download>` click anywhere in the document and reads the file it offers. */
@@ -74,6 +75,39 @@ describe('<peer-check-in> weekly reminder', () => {
     const file = await download;
     const event = new ICAL.Event(new ICAL.Component(ICAL.parse(file.text)).getFirstSubcomponent('vevent')!);
     expect(event.summary).to.equal('Check in with myself');
+  });
+});
+
+describe('the weekly reminder file in a time zone with clock changes', () => {
+  it('names its zone with a VTIMEZONE, keeps 18:00 local across the change, and folds Spanish text whole', async () => {
+    const el = await mount(html`<peer-check-in lang="es"></peer-check-in>`);
+    const i18n = (el as unknown as { i18n: Parameters<typeof reminderCalendar>[0] }).i18n;
+    const now = new Date('2026-10-20T12:00:00Z'); // a Tuesday, before the change on 1 November
+    const { ics, fileName } = await reminderCalendar(
+      i18n,
+      { day: 4, time: '18:00', discreet: false },
+      now,
+      'America/New_York',
+    );
+    expect(fileName).to.match(/\.ics$/);
+    for (const line of ics.split('\r\n')) {
+      expect(new TextEncoder().encode(line).length, line).to.be.at.most(75);
+      expect(line.includes('\uFFFD')).to.equal(false);
+    }
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const zones = calendar.getAllSubcomponents('vtimezone').map((zone) => zone.getFirstPropertyValue('tzid'));
+    expect(zones).to.deep.equal(['America/New_York']);
+    const vevent = calendar.getFirstSubcomponent('vevent')!;
+    expect(vevent.getFirstProperty('dtstart')?.getParameter('tzid')).to.equal('America/New_York');
+    ICAL.TimezoneService.register(calendar.getFirstSubcomponent('vtimezone')!);
+    const event = new ICAL.Event(vevent);
+    expect(event.summary).to.equal('Chequeo conmigo');
+    const it = event.iterator();
+    const utcHours: number[] = [];
+    for (let next = it.next(), n = 0; next && n < 4; next = it.next(), n++) {
+      utcHours.push((next.toUnixTime() / 3600) % 24);
+    }
+    expect(utcHours, '18:00 EDT is 22:00 UTC, 18:00 EST 23:00 UTC').to.deep.equal([22, 22, 23, 23]);
   });
 });
 
