@@ -79,6 +79,9 @@ interface Outcome {
  * diagnosis, and never show a score. Sending (`POST /check-ins`) is anonymous and idempotent: a retry, or the
  * browser coming back online, never creates a second record. With `remember`, the student may keep a private
  * history on this device. Without `api-base`, nothing is sent and the next steps are worked out on the page.
+ * Every question stays on one screen, small screens included (at most five, each a short group of answers that
+ * reflows at 320 px): one page lets a student see and change every answer before sending, and keeps the error
+ * summary beside the answers it points to, where one question per screen would hide them behind Back buttons.
  *
  * @csspart panel - The whole check-in.
  * @csspart heading - The heading (focused when the result appears).
