@@ -276,8 +276,7 @@ export class PeerCheckIn extends PeerWidgetElement {
     const config = this.campusConfig;
     const mode = this.mode;
     const sending = this.sendState.status === 'sending';
-    const topics = config?.checkIn?.topics?.length ? config.checkIn.topics : DEFAULT_TOPICS;
-    const emotions = config?.checkIn?.emotions?.length ? config.checkIn.emotions : DEFAULT_EMOTIONS;
+    const { topics, emotions } = this.offeredWords;
     const followUpOffered = Boolean(this.config.apiBase && config?.checkIn?.followUp);
     return html`<p class="intro" part="intro">${this.i18n.t('checkIn.intro')}</p>
       <p class="privacy" part="privacy">${this.privacyText()}</p>
@@ -334,6 +333,15 @@ export class PeerCheckIn extends PeerWidgetElement {
         ${this.renderSendStatus()}
       </form>
       ${this.remember ? (this.history?.render() ?? nothing) : nothing}`;
+  }
+
+  /** The emotion words and topics on offer: the campus's from `/config`, or the defaults until (or without) them. */
+  private get offeredWords(): { topics: readonly CheckInTopic[]; emotions: readonly EmotionWord[] } {
+    const config = this.campusConfig?.checkIn;
+    return {
+      topics: config?.topics?.length ? config.topics : DEFAULT_TOPICS,
+      emotions: config?.emotions?.length ? config.emotions : DEFAULT_EMOTIONS,
+    };
   }
 
   private privacyText(): string {
@@ -558,11 +566,13 @@ export class PeerCheckIn extends PeerWidgetElement {
 
   private answers(mode: Instrument): CheckInAnswers {
     if (mode === 'mood') {
+      // Only words still on screen: one ticked among the defaults may have gone when the campus's lists arrived.
+      const { topics, emotions } = this.offeredWords;
       return {
         instrument: 'mood',
         level: this.form.level as MoodLevel,
-        emotions: [...this.form.emotions] as EmotionWord[],
-        topics: [...this.form.topics] as CheckInTopic[],
+        emotions: emotions.filter((word) => this.form.emotions.has(word)),
+        topics: topics.filter((word) => this.form.topics.has(word)),
       };
     }
     return { instrument: mode, answers: contractAnswers(scaleOf(mode), this.form.scaleAnswers)! };

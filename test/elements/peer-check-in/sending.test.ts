@@ -409,4 +409,30 @@ describe('<peer-check-in> sending', () => {
     await until(() => $(el, '[part="result"]') !== null);
     expect(new Set(net.posts().map((post) => post.key)).size).to.equal(1);
   });
+
+  it('never sends a word the student can no longer see: one ticked before the campus’s own lists replaced the defaults', async () => {
+    let release: () => void = () => {};
+    const configReady = new Promise<void>((resolve) => (release = resolve));
+    const net = recordingFetch({
+      config: async () => {
+        await configReady;
+        return json(campusConfig()); // topics: exams, sleep, money; emotions: tired, anxious
+      },
+      checkIns: () => json(checkInResult(), 201),
+    });
+    const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
+    await choose(el, 'topics', 'family'); // a default, not in the campus's list
+    await choose(el, 'topics', 'exams');
+    await choose(el, 'emotions', 'lonely'); // likewise
+    await choose(el, 'emotions', 'tired');
+    release();
+    await withConfig(el);
+    expect($(el, 'input[name="topics"][value="family"]') === null, 'no longer shown').to.equal(true);
+    await choose(el, 'mood', '3');
+    await submit(el);
+    await until(() => net.posts().length === 1);
+    const answers = (net.posts()[0]!.body as { answers: Record<string, unknown> }).answers;
+    expect(answers['topics']).to.deep.equal(['exams']);
+    expect(answers['emotions']).to.deep.equal(['tired']);
+  });
 });
