@@ -56,6 +56,27 @@ describe('catalog', () => {
     registerLocale('es', { 'action.retry': es['action.retry'] });
   });
 
+  it('answers only with strings a table holds, never with what every object inherits', () => {
+    for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty'] as string[] as MessageKey[]) {
+      expect(lookup('en', key)).to.equal(key);
+      expect(lookup('es', key)).to.equal(key);
+    }
+  });
+
+  it('keeps the first element table for a key, and a page string over both', () => {
+    const key = 'test.element.twice' as MessageKey;
+    const first = { [key]: 'first' };
+    extendLocale('it', first);
+    extendLocale('it', { [key]: 'second' });
+    extendLocale('it', first);
+    expect(lookup('it', key)).to.equal('first');
+    registerLocale('it', { [key]: 'page' } as Partial<Record<MessageKey, string>>);
+    registerLocale('it', { 'action.retry': 'Riprova' });
+    expect(lookup('it', key)).to.equal('page');
+    expect(lookup('it', 'action.retry')).to.equal('Riprova');
+    expect(lookup('it', 'help.needHelpNow')).to.equal(en['help.needHelpNow']);
+  });
+
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(interpolate('Try again in {seconds} s', { seconds: 5 })).to.equal('Try again in 5 s');
     expect(interpolate('Hello {name}', {})).to.equal('Hello {name}');
