@@ -109,6 +109,10 @@ describe('<peer-group-finder> details and joining', () => {
     expect(text($(el, '#error-email'))).to.contain('email address');
     expect(text($(el, '#error-consent'))).to.contain('Tick the box');
     expect(el.shadowRoot!.activeElement?.id).to.equal('join-email');
+    // The summary sits under the fields, by the button: it must point up to the marked answers, not down to nothing.
+    const summary = $(el, '[part="error-summary"]')!;
+    expect($(el, '#join-email')!.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    expect(text(summary)).to.equal('Please check the answers marked above.');
     await expect(el).to.be.accessible();
     await type(el, '#join-email', 'sam@example.edu');
     $<HTMLInputElement>(el, '#join-consent')!.click();

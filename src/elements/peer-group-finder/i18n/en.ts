@@ -142,7 +142,7 @@ export const groupFinderEn = {
   'groups.join.consentLimits':
     'What you share stays confidential. The one exception: if they believe your life is at risk, they will tell the on-call professional, and they will tell you they are doing so.',
   'groups.join.consent': 'I agree to share these details with the group’s organisers.',
-  'groups.join.errorSummary': 'Please check the answers marked below.',
+  'groups.join.errorSummary': 'Please check the answers marked above.',
   'groups.join.errorEmail': 'Enter an email address, like name@example.edu, or leave it empty.',
   'groups.join.errorConsent': 'Tick the box to agree, or clear your email and access needs.',
   'groups.join.submit': 'Join this group',

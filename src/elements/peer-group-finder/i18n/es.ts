@@ -141,7 +141,7 @@ export const groupFinderEs: GroupFinderMessages = {
   'groups.join.consentLimits':
     'Lo que compartas es confidencial. La única excepción: si creen que tu vida corre peligro, avisarán al profesional de guardia y te dirán que lo están haciendo.',
   'groups.join.consent': 'Acepto compartir estos datos con quienes organizan el grupo.',
-  'groups.join.errorSummary': 'Revisa las respuestas marcadas abajo.',
+  'groups.join.errorSummary': 'Revisa las respuestas marcadas arriba.',
   'groups.join.errorEmail': 'Escribe un correo como nombre@ejemplo.edu, o déjalo vacío.',
   'groups.join.errorConsent': 'Marca la casilla para aceptar, o borra tu correo y tus necesidades.',
   'groups.join.submit': 'Unirme a este grupo',
