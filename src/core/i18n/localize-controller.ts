@@ -122,20 +122,37 @@ function primary(tag: string): string {
 const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);
 const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg']);
 
+/**
+ * Directions and canonical tags by the text they were worked out from, so `Intl` is asked once per language, not on
+ * every render: a page has a handful of languages (bounded all the same, since `lang` attributes are the page's).
+ */
+const directions = new Map<string, 'ltr' | 'rtl'>();
+const canonicalTags = new Map<string, string>();
+
 function directionOf(tag: string): 'ltr' | 'rtl' {
-  try {
-    const locale = new Intl.Locale(tag).maximize();
-    return locale.script && RTL_SCRIPTS.has(locale.script) ? 'rtl' : 'ltr';
-  } catch {
-    return RTL_LANGUAGES.has(primary(tag)) ? 'rtl' : 'ltr';
+  let direction = directions.get(tag);
+  if (!direction) {
+    try {
+      const script = new Intl.Locale(tag).maximize().script;
+      direction = script && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+    } catch {
+      direction = RTL_LANGUAGES.has(primary(tag)) ? 'rtl' : 'ltr';
+    }
+    if (directions.size < 64) directions.set(tag, direction);
   }
+  return direction;
 }
 
 /** A page may carry a malformed `lang` ("en_US", "english"); Intl would throw on it, so fall back to English. */
 function canonical(lang: string): string {
-  try {
-    return Intl.getCanonicalLocales(lang.replace(/_/g, '-'))[0] ?? 'en';
-  } catch {
-    return 'en';
+  let tag = canonicalTags.get(lang);
+  if (tag === undefined) {
+    try {
+      tag = Intl.getCanonicalLocales(lang.replace(/_/g, '-'))[0] ?? 'en';
+    } catch {
+      tag = 'en';
+    }
+    if (canonicalTags.size < 64) canonicalTags.set(lang, tag);
   }
+  return tag;
 }
