@@ -1,6 +1,7 @@
 import type { CampusConfig, CheckInSettings, WeeklyHours } from '../contract/api-types.ts';
 import type { Queryable } from '../db/database.ts';
 import { ExpiringValue } from '../cache/expiring-value.ts';
+import { thresholdsErrors } from '../check-ins/thresholds.ts';
 import { campusConfigErrors } from './campus-config-rules.ts';
 
 /** GET /config is public and slow-changing: shared caches may keep it this long (the contract says a few minutes). */
@@ -45,8 +46,18 @@ function toCampusConfig(row: CampusConfigRow): CampusConfig {
   if (row.region) config.region = row.region;
   if (row.privacy_notice_url) config.privacyNoticeUrl = row.privacy_notice_url;
   if (row.counselling_url) config.counsellingUrl = row.counselling_url;
-  if (row.check_in_settings) config.checkIn = row.check_in_settings;
+  if (row.check_in_settings) config.checkIn = checkInSettingsAsServed(row.check_in_settings);
   return config;
+}
+
+/**
+ * Writes check the band cut-offs; a set edited into the database by hand that breaks them is left out whole, so
+ * GET /config and the suggestions of POST /check-ins both fall back to the same defaults instead of disagreeing.
+ */
+function checkInSettingsAsServed(settings: CheckInSettings): CheckInSettings {
+  if (settings.thresholds === undefined || thresholdsErrors(settings.thresholds, '').length === 0) return settings;
+  const { thresholds: _ignored, ...rest } = settings;
+  return rest;
 }
 
 /** The campus_config table always holds exactly one row (migration 001 inserts it). */

@@ -1,3 +1,4 @@
+import { thresholdsErrors } from '../check-ins/thresholds.ts';
 import type { CampusConfig, CheckInSettings } from '../contract/api-types.ts';
 import type { FieldError } from '../http/problem.ts';
 import { isKnownTimeZone } from '../hours/time-zones.ts';
@@ -30,5 +31,7 @@ function checkInSettingsErrors(settings: CheckInSettings): FieldError[] {
   if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 30)) {
     errors.push({ field: '/checkIn/followUpWorkingDays', message: 'must be a whole number from 1 to 30' });
   }
+  // The band cut-offs: in bounds and in order, or students would get next steps the element's wording contradicts.
+  if (settings.thresholds !== undefined) errors.push(...thresholdsErrors(settings.thresholds, '/checkIn/thresholds'));
   return errors;
 }

@@ -1,13 +1,16 @@
 import type { CheckInBand, CheckInRequest, Suggestion, SupportTopic } from '../contract/api-types.ts';
 import { scorePhq4, scoreWho5 } from './scoring.ts';
+import { thresholdsOf, type CheckInThresholds } from './thresholds.ts';
 import { supportTopicsFor } from './topic-mapping.ts';
 
 type Kind = Suggestion['kind'];
 type Reason = Suggestion['reason'];
 
-/** What the campus adds to suggestions: its counselling service's page, when it has one. */
+/** What the campus adds to suggestions: its counselling service's page and its own cut-offs, when it has them. */
 export interface SuggestionContext {
   counsellingUrl?: string | undefined;
+  /** The campus config's `checkIn.thresholds` (validated when written); absent ones keep the defaults. */
+  thresholds?: CheckInThresholds | undefined;
 }
 
 /** What a check-in's answers lead to: the band (WHO-5 and PHQ-4 only) and the suggestions, best first. */
@@ -48,22 +51,25 @@ class SuggestionList {
 /**
  * The band and next steps for one check-in (the rules are the contract's Suggestion description):
  * - a safety concern puts urgent crisis help first, then the counsellor, whatever else was answered;
- * - WHO-5: 28 or less, the counsellor first; 50 or less, a peer and a group; any answer of 0 or 1, the counsellor;
+ * - WHO-5: very low (28 or less by default), the counsellor first; low (50 or less), a peer and a group; any answer
+ *   of 0 or 1, the counsellor;
  * - PHQ-4: moderate or severe, or a positive pair, the counsellor first; mild, a peer and a group; the group's
  *   topics follow the positive pair (low mood, anxiety);
+ * - the WHO-5 and PHQ-4 cut-offs are the campus's (`context.thresholds`) where it sets them;
  * - quick mood: the chosen topics, mapped to support topics, make a group suggestion; a low level brings a peer
  *   and the counsellor.
  * There is always at least one suggestion.
  */
 export function assessCheckIn(checkIn: CheckInRequest, context: SuggestionContext): Assessment {
   const suggestions = new SuggestionList(context);
+  const thresholds = thresholdsOf(context.thresholds);
   if (checkIn.safetyConcern) {
     suggestions.add('crisis', 'safety-concern', { urgent: true }).add('counsellor', 'safety-concern');
   }
 
   switch (checkIn.instrument) {
     case 'who5': {
-      const score = scoreWho5(checkIn.answers);
+      const score = scoreWho5(checkIn.answers, thresholds);
       if (score.band === 'very-low') {
         suggestions
           .add('counsellor', 'very-low-wellbeing')
@@ -77,7 +83,7 @@ export function assessCheckIn(checkIn: CheckInRequest, context: SuggestionContex
       return { band: { instrument: 'who5', band: score.band, notADiagnosis: true }, suggestions: suggestions.list };
     }
     case 'phq4': {
-      const score = scorePhq4(checkIn.answers);
+      const score = scorePhq4(checkIn.answers, thresholds);
       const topics: SupportTopic[] = [
         ...(score.depressionPositive ? (['low-mood'] as const) : []),
         ...(score.anxietyPositive ? (['anxiety'] as const) : []),
