@@ -3,7 +3,7 @@ import { LitElement } from 'lit';
 import { en, type CoreMessageKey, type MessageKey } from '../../src/core/i18n/en.js';
 import { es } from '../../src/core/i18n/es.js';
 import { extendLocale, interpolate, lookup, matchLocale, registerLocale } from '../../src/core/i18n/catalog.js';
-import { LocalizeController } from '../../src/core/i18n/localize-controller.js';
+import { directionOf, LocalizeController } from '../../src/core/i18n/localize-controller.js';
 import { nearestLang } from '../../src/core/i18n/nearest-lang.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -138,5 +138,35 @@ describe('LocalizeController', () => {
     wrapper.lang = 'not a language!';
     expect(thing.i18n.lang).to.equal('en');
     expect(thing.i18n.number(1234.5)).to.equal('1,234.5');
+  });
+});
+
+describe('directionOf', () => {
+  const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg']);
+  const byIntl = (tag: string) => (RTL_SCRIPTS.has(new Intl.Locale(tag).maximize().script ?? '') ? 'rtl' : 'ltr');
+  const languages = ['en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'pl', 'ru', 'uk', 'ja', 'ko', 'zh', 'vi', 'tr'];
+  const rtlLanguages = ['ar', 'he', 'fa', 'ur', 'yi', 'dv', 'pa', 'ku', 'sd', 'az', 'uz', 'ks', 'ckb', 'ms', 'ha'];
+  const regions = ['', 'US', 'MX', 'IL', 'IR', 'PK', 'AF', 'IN', 'CN', 'TW', 'IQ', 'TR', 'NG', 'SA', 'GB'];
+  const scripts = ['', 'Latn', 'Arab', 'Hebr', 'Cyrl', 'Hant', 'Guru', 'Thaa'];
+
+  it('answers as Intl does, for every language, script and region combination it shortcuts and more', () => {
+    let compared = 0;
+    for (const language of [...languages, ...rtlLanguages]) {
+      for (const script of scripts) {
+        for (const region of regions) {
+          const tag = [language, script, region].filter(Boolean).join('-');
+          expect(directionOf(tag), tag).to.equal(byIntl(tag));
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).to.equal(30 * 8 * 15);
+  });
+
+  it('reads a lower-case script subtag, and falls back on the language for a tag Intl refuses', () => {
+    expect(directionOf('az-arab')).to.equal('rtl');
+    expect(directionOf('pa-PK')).to.equal('rtl');
+    expect(directionOf('pa-IN')).to.equal('ltr');
+    expect(directionOf('ar-x-private-and-far-too-long-for-intl')).to.equal('rtl');
   });
 });

@@ -129,7 +129,20 @@ const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Ro
 const directions = new Map<string, 'ltr' | 'rtl'>();
 const canonicalTags = new Map<string, string>();
 
-function directionOf(tag: string): 'ltr' | 'rtl' {
+/**
+ * Languages written in one script whatever the region, so the tag alone tells the direction. Asking `Intl` first loads
+ * its likely-subtags data (tens of milliseconds on a slow phone, in the first render); it is asked only for the rest,
+ * such as Punjabi or Kurdish, whose script depends on the region.
+ */
+const ALWAYS_LTR = new Set(['en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'pl', 'ru', 'uk', 'ja', 'ko', 'zh', 'vi', 'tr']);
+const ALWAYS_RTL = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'yi', 'dv']);
+
+export function directionOf(tag: string): 'ltr' | 'rtl' {
+  const [language = '', second = ''] = tag.split('-');
+  const script = /^[a-z]{4}$/i.test(second) ? second[0]!.toUpperCase() + second.slice(1).toLowerCase() : undefined;
+  if (script) return RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+  if (ALWAYS_LTR.has(language.toLowerCase())) return 'ltr';
+  if (ALWAYS_RTL.has(language.toLowerCase())) return 'rtl';
   let direction = directions.get(tag);
   if (!direction) {
     try {
