@@ -21,7 +21,7 @@ import {
   type Instrument,
   type MoodLevel,
 } from './instruments/instruments.js';
-import { thresholdsFrom, type Band, type Thresholds } from './instruments/scoring.js';
+import { campusThresholds, thresholdsFrom, type Band, type Thresholds } from './instruments/scoring.js';
 import { CheckInSender, type SendState } from './logic/check-in-sender.js';
 import { checkInConfigCheck, checkInResultCheck, type CheckInResult } from './logic/check-in-data.js';
 import { mentionsCrisis } from './logic/crisis-language.js';
@@ -183,7 +183,9 @@ export class PeerCheckIn extends PeerWidgetElement {
 
   /**
    * Cut-offs for the wording of WHO-5 and PHQ-4 results (`{ who5Low, who5VeryLow, phq4Mild, phq4Moderate,
-   * phq4Severe, phq4Pair }`); each missing or invalid one keeps its default (50, 28, 3, 6, 9, 3).
+   * phq4Severe, phq4Pair }`); each missing or invalid one keeps its default (50, 28, 3, 6, 9, 3). When this is not
+   * set, the campus's own from `/config` (`checkIn.thresholds`) apply, the ones the backend suggests with; set it
+   * only to word results differently from the backend's next steps.
    */
   @property({ attribute: false }) thresholds?: Partial<Thresholds>;
 
@@ -479,8 +481,13 @@ export class PeerCheckIn extends PeerWidgetElement {
     return this.i18n.t('checkIn.result.followUpNoDays');
   }
 
+  /**
+   * The page's cut-offs when it set them (as a whole: a page's and a campus's mixed could be out of order), else the
+   * campus's from `/config`, else the defaults.
+   */
   private get thresholdValues(): Thresholds {
-    return thresholdsFrom(this.thresholds);
+    if (this.thresholds !== undefined && this.thresholds !== null) return thresholdsFrom(this.thresholds);
+    return campusThresholds(this.campusConfig?.checkIn?.thresholds);
   }
 
   private links() {

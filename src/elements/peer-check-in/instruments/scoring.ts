@@ -1,7 +1,8 @@
 /**
  * Bands from answers, used only to choose gentle wording and next steps: never shown as a label or a number, and
  * never a diagnosis. Defaults follow DOMAIN.md and the contract's `CheckInBand`; a campus may change the cut-offs
- * with the element's `thresholds` property.
+ * in its config (`checkIn.thresholds`, the contract's `CheckInThresholds`, which the backend suggests with too) or a
+ * page with the element's `thresholds` property.
  */
 export interface Thresholds {
   /** WHO-5 percentage (raw 0–25 × 4) at or below which wellbeing is `low`. Default 50. */
@@ -59,6 +60,39 @@ export function phq4Band(answers: readonly number[], thresholds: Thresholds = DE
 export function phq4PairPositive(answers: readonly number[], thresholds: Thresholds = DEFAULT_THRESHOLDS): boolean {
   const [interest = 0, down = 0, nervous = 0, worrying = 0] = answers;
   return interest + down >= thresholds.phq4Pair || nervous + worrying >= thresholds.phq4Pair;
+}
+
+/**
+ * Whole-number bounds of each cut-off within its score's range, as the contract's `CheckInThresholds` has them:
+ * a campus's cut-off outside them is dropped.
+ */
+export const THRESHOLD_BOUNDS: Readonly<Record<keyof Thresholds, readonly [min: number, max: number]>> = {
+  who5Low: [0, 100],
+  who5VeryLow: [0, 100],
+  phq4Mild: [1, 12],
+  phq4Moderate: [1, 12],
+  phq4Severe: [1, 12],
+  phq4Pair: [1, 6],
+};
+
+/**
+ * The campus's cut-offs from `/config` (each already within its bounds) over the defaults. An instrument whose
+ * cut-offs, defaults included, are out of order (very low not below low; mild, moderate, severe not rising) keeps
+ * its published ones: the reference server refuses such a set, so it can only come from another backend, and
+ * its bands would not mean what their names say.
+ */
+export function campusThresholds(partial: Partial<Thresholds> | undefined): Thresholds {
+  const result = thresholdsFrom(partial);
+  if (result.who5VeryLow >= result.who5Low) {
+    result.who5VeryLow = DEFAULT_THRESHOLDS.who5VeryLow;
+    result.who5Low = DEFAULT_THRESHOLDS.who5Low;
+  }
+  if (!(result.phq4Mild < result.phq4Moderate && result.phq4Moderate < result.phq4Severe)) {
+    result.phq4Mild = DEFAULT_THRESHOLDS.phq4Mild;
+    result.phq4Moderate = DEFAULT_THRESHOLDS.phq4Moderate;
+    result.phq4Severe = DEFAULT_THRESHOLDS.phq4Severe;
+  }
+  return result;
 }
 
 /** Thresholds from a page's partial object; anything not a finite number keeps its default. */

@@ -1,5 +1,6 @@
 import { bool, int, lenientArr, literal, obj, opt, str, type Check, type Infer } from '../../../core/api/shape.js';
 import { SUPPORT_TOPICS } from '../../../core/api/vocabulary.js';
+import { THRESHOLD_BOUNDS, type Thresholds } from '../instruments/scoring.js';
 
 const TOPICS = [
   'studies',
@@ -63,6 +64,22 @@ const knownCodes = <T>(check: Check<T>, max: number): Check<T[]> => {
   };
 };
 
+/** A cut-off that is not a whole number within its bounds drops only itself (the others still apply). */
+const cutOff = (key: keyof Thresholds) => {
+  const [min, max] = THRESHOLD_BOUNDS[key];
+  return dropIfBad(int({ min, max }));
+};
+
+/** The contract's `CheckInThresholds`, each cut-off read on its own; their order is checked where they are used. */
+const thresholdsCheck = obj({
+  who5Low: cutOff('who5Low'),
+  who5VeryLow: cutOff('who5VeryLow'),
+  phq4Mild: cutOff('phq4Mild'),
+  phq4Moderate: cutOff('phq4Moderate'),
+  phq4Severe: cutOff('phq4Severe'),
+  phq4Pair: cutOff('phq4Pair'),
+});
+
 /**
  * The parts of `GET /config` the check-in uses (the contract's `CampusConfig`). Each setting is read on its own: a
  * wrong one (an unknown topic code, a counselling page that is not https) is dropped and the rest still apply.
@@ -78,6 +95,7 @@ export const checkInConfigCheck = obj({
       emotions: dropIfBad(knownCodes(literal(...EMOTIONS), 50)),
       followUp: dropIfBad(bool),
       followUpWorkingDays: dropIfBad(int({ min: 1, max: 30 })),
+      thresholds: dropIfBad(thresholdsCheck),
     }),
   ),
 });
