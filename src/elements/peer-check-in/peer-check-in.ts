@@ -26,6 +26,7 @@ import { CheckInSender, type SendState } from './logic/check-in-sender.js';
 import { checkInConfigCheck, checkInResultCheck, type CheckInResult } from './logic/check-in-data.js';
 import { mentionsCrisis } from './logic/crisis-language.js';
 import {
+  backendBand,
   bandOf,
   defaultSuggestions,
   type CheckInAnswers,
@@ -65,6 +66,8 @@ interface Outcome {
   safetyConcern: boolean;
   /** A follow-up request went with it: the result says who will get in touch, and when. */
   followUp: boolean;
+  /** The band the backend chose its next steps by (with the campus's cut-offs), when it sent one. */
+  backendBand?: Band | undefined;
 }
 
 /**
@@ -401,7 +404,7 @@ export class PeerCheckIn extends PeerWidgetElement {
   };
 
   private renderResult(outcome: Outcome) {
-    const band = bandOf(outcome.answers, this.thresholdValues);
+    const band = this.bandOf(outcome);
     const level = outcome.answers.instrument === 'mood' ? outcome.answers.level : undefined;
     const lowItem =
       outcome.answers.instrument === 'who5' && outcome.suggestions.some((step) => step.reason === 'low-item');
@@ -488,6 +491,17 @@ export class PeerCheckIn extends PeerWidgetElement {
   private get thresholdValues(): Thresholds {
     if (this.thresholds !== undefined && this.thresholds !== null) return thresholdsFrom(this.thresholds);
     return campusThresholds(this.campusConfig?.checkIn?.thresholds);
+  }
+
+  /**
+   * The band that words the result: the page's cut-offs when it set them; else the backend's band, chosen with the
+   * same campus cut-offs as its next steps even when `/config` never arrived; else the campus's or default cut-offs.
+   */
+  private bandOf(outcome: Outcome): Band | undefined {
+    if (this.thresholds === undefined || this.thresholds === null) {
+      if (outcome.backendBand) return outcome.backendBand;
+    }
+    return bandOf(outcome.answers, this.thresholdValues);
   }
 
   private links() {
@@ -632,6 +646,7 @@ export class PeerCheckIn extends PeerWidgetElement {
         sent: true,
         safetyConcern: this.pendingSafety,
         followUp: this.pendingFollowUp,
+        backendBand: backendBand(answers, sendState.result.band),
       });
     } else if (sendState.status === 'waiting' || sendState.status === 'failed') {
       this.announcer.announce(this.failureText(sendState));
@@ -641,7 +656,7 @@ export class PeerCheckIn extends PeerWidgetElement {
 
   private async finish(outcome: Outcome): Promise<void> {
     this.outcome = outcome;
-    const band = bandOf(outcome.answers, this.thresholdValues);
+    const band = this.bandOf(outcome);
     if (this.remember) {
       const { notKeptText } = await this.loadHistory();
       this.notKept = notKeptText(this.i18n, this.history!.record(historyEntry(outcome.answers, band)));

@@ -21,11 +21,14 @@ const TYPICAL = 'mostly been going okay';
 const LOW = 'may have been hard';
 const VERY_LOW = 'really hard';
 
-/** A WHO-5 check-in against a fake backend whose /config carries `thresholds`; answers raw 14 and sends it. */
-async function who5With(thresholds: unknown, property?: Partial<Thresholds>) {
+/**
+ * A WHO-5 check-in against a fake backend whose /config carries `thresholds` (or fails, for `null`) and whose
+ * answer carries `band`; answers raw 14 and sends it.
+ */
+async function who5With(thresholds: unknown, property?: Partial<Thresholds>, band?: unknown) {
   const net = recordingFetch({
-    config: () => json(campusConfig({ thresholds })),
-    checkIns: () => json({ ...checkInResult(), instrument: 'who5' }, 201),
+    ...(thresholds === null ? {} : { config: () => json(campusConfig({ thresholds })) }),
+    checkIns: () => json({ ...checkInResult(), instrument: 'who5', ...(band ? { band } : {}) }, 201),
   });
   const el = await mount(
     property === undefined
@@ -41,7 +44,7 @@ async function who5With(thresholds: unknown, property?: Partial<Thresholds>) {
           .thresholds=${property}
         ></peer-check-in>`,
   );
-  await until(() => /kept for 30 days/.test($(el, '[part="privacy"]')?.textContent ?? ''));
+  if (thresholds !== null) await until(() => /kept for 30 days/.test($(el, '[part="privacy"]')?.textContent ?? ''));
   for (const [index, value] of WHO5_56.entries()) await choose(el, `item-${index}`, String(value));
   await choose(el, 'safety', 'no');
   setTimeout(() => submit(el));
@@ -100,6 +103,18 @@ describe('<peer-check-in> cut-offs from the campus config', () => {
     const { band, message } = await who5With({ who5VeryLow: 60, who5Low: 55 });
     expect(band).to.equal('typical');
     expect(message).to.contain(TYPICAL);
+  });
+
+  it('word a sent check-in by the backend’s band, chosen with its next steps, even when /config never came', async () => {
+    const low = { instrument: 'who5', band: 'low', notADiagnosis: true };
+    const sent = await who5With(null, undefined, low);
+    expect(sent.band).to.equal('low');
+    expect(sent.message).to.contain(LOW);
+    // The page's own cut-offs still win; a band for another instrument, or unknown, is not used.
+    expect((await who5With(null, {}, low)).band).to.equal('typical');
+    expect((await who5With(null, undefined, { ...low, instrument: 'phq4' })).band).to.equal('typical');
+    expect((await who5With(null, undefined, { ...low, band: 'mild' })).band).to.equal('typical');
+    expect((await who5With(null, undefined, { ...low, band: 'dire' })).message).to.contain(TYPICAL);
   });
 
   it('has the contract’s names (checked when compiling) and bounds', async () => {

@@ -120,12 +120,19 @@ const suggestionCheck = obj({
 /**
  * The contract's `CheckInResult`, read leniently: an `id` is what says the server has the check-in. A suggestion
  * this element does not know (a newer backend's kind) or cannot use drops only itself, and a link that is not https
- * only its link; the element's own next steps follow the backend's anyway. The band is never shown.
+ * only its link; the element's own next steps follow the backend's anyway. The band is never shown: it chooses the
+ * result's wording, so that the wording and the backend's next steps come from the same cut-offs.
  */
 export const checkInResultCheck = obj({
   id: str({ max: 64, min: 1 }),
   receivedAt: dropIfBad(str({ max: 40 })),
   instrument: dropIfBad(literal('mood', 'who5', 'phq4')),
+  band: dropIfBad(
+    obj({
+      instrument: literal('who5', 'phq4'),
+      band: literal('typical', 'low', 'very-low', 'none', 'mild', 'moderate', 'severe'),
+    }),
+  ),
   suggestions: dropIfBad(knownCodes(suggestionCheck, 10)),
 });
 export type CheckInResult = Infer<typeof checkInResultCheck>;

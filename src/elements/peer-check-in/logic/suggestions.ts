@@ -65,6 +65,19 @@ export function bandOf(answers: CheckInAnswers, thresholds: Thresholds): Band | 
   return undefined;
 }
 
+const WHO5_BANDS: readonly Band[] = ['typical', 'low', 'very-low'];
+const PHQ4_BANDS: readonly Band[] = ['none', 'mild', 'moderate', 'severe'];
+
+/** The backend's band for these answers, if it sent one that fits their instrument. */
+export function backendBand(
+  answers: CheckInAnswers,
+  band: { instrument: string; band: string } | undefined,
+): Band | undefined {
+  if (!band || band.instrument !== answers.instrument) return undefined;
+  const bands = answers.instrument === 'who5' ? WHO5_BANDS : answers.instrument === 'phq4' ? PHQ4_BANDS : [];
+  return bands.find((known) => known === band.band);
+}
+
 /**
  * Next steps chosen from the answers alone, best first, used until (or instead of) the backend's: the same rules the
  * contract describes for `Suggestion.reason`. Always at least one; crisis help first after a safety concern.
