@@ -133,9 +133,7 @@ describeEachDatabase('a campus’s check-in cut-offs', (target) => {
     });
   });
 
-  // TODO: server/src/routes/check-ins.ts must pass `thresholds: campus.checkIn?.thresholds` to assessCheckIn; then
-  // drop the todo option (it passes with that change, and fails without it).
-  it('band and suggest in POST /check-ins', { todo: 'needs the one-line change in routes/check-ins.ts' }, async () => {
+  it('band and suggest in POST /check-ins', async () => {
     await writeDemoConfig(db.database, { checkIn: settingsWith({ who5Low: 60, phq4Mild: 5 }) });
     await withServer(async (server) => {
       const who5 = await postCheckIn(server.url, who5CheckIn(WHO5_56));

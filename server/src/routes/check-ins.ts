@@ -41,7 +41,10 @@ export const checkInHandlers: HandlerMap = {
     }
     await enforceRateLimit(c);
 
-    const assessment = assessCheckIn(checkIn, { counsellingUrl: campus.counsellingUrl });
+    const assessment = assessCheckIn(checkIn, {
+      counsellingUrl: campus.counsellingUrl,
+      thresholds: campus.checkIn?.thresholds,
+    });
     const answer = await db.transaction(async (tx) => {
       const stored = await insertCheckIn(tx, checkIn, assessment.band);
       if (checkIn.followUp) await insertFollowUp(tx, stored, checkIn.followUp);
