@@ -7,8 +7,12 @@ import { delimiter } from 'node:path';
 
 const steps = [
   { name: 'generate API types from the contract', command: 'npm run generate:api --silent' },
-  { name: 'lint and format', command: 'npm run lint --silent' },
-  { name: 'type check', command: 'npm run typecheck --silent' },
+  {
+    together: [
+      { name: 'lint and format', command: 'npm run lint --silent' },
+      { name: 'type check', command: 'npm run typecheck --silent' },
+    ],
+  },
   { name: 'build (library, CDN bundle, types, manifest)', command: 'npm run build --silent' },
   { name: 'Storybook static build (offline)', command: 'npm run build-storybook --silent' },
   { name: 'browser tests (Chromium)', command: 'npx web-test-runner', counts: 'browser' },
@@ -30,7 +34,7 @@ const steps = [
   },
   {
     name: 'package, size budget and end-to-end tests',
-    command: 'node --test --test-concurrency=1 test/node/',
+    command: 'node --test --test-concurrency=2 test/node/',
     counts: 'node',
   },
 ];
@@ -38,31 +42,42 @@ const steps = [
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const results = [];
 
-for (const step of steps) {
-  console.log(`\n=== ${step.name}: ${step.command}`);
-  rmSync('test-results/browser.json', { force: true });
+// A stage is one step, or several run side by side (`together`): used only where the steps share no files and each
+// leaves a core idle on its own (lint and the type check are each one thread). Side-by-side output is printed as
+// each step ends, so a log reads step by step.
+for (const stage of steps) {
+  const stageSteps = stage.together ?? [stage];
+  const outcomes = await Promise.all(stageSteps.map((step) => runStep(step, stageSteps.length > 1)));
+  for (const outcome of outcomes) {
+    totals.passed += outcome.counts.passed;
+    totals.failed += outcome.counts.failed;
+    totals.skipped += outcome.counts.skipped;
+    results.push(outcome);
+  }
+}
+
+async function runStep(step, buffered) {
+  const header = `\n=== ${step.name}: ${step.command}`;
+  if (!buffered) console.log(header);
+  if (step.counts === 'browser') rmSync('test-results/browser.json', { force: true });
   const started = Date.now();
   if ('nodeBin' in step && !step.nodeBin) {
     // A step that needs another Node: skipped where none is given, a failure on CI (which must run it).
     const onCi = process.env.CI === 'true';
+    if (buffered) console.log(header);
     console.log(`${onCi ? 'FAIL' : 'skipped'}: needs ${step.requires}`);
     const counts = onCi ? { passed: 0, failed: 1, skipped: 0 } : { passed: 0, failed: 0, skipped: 1 };
-    totals.failed += counts.failed;
-    totals.skipped += counts.skipped;
-    results.push({ ...step, code: onCi ? 1 : 0, counts, seconds: '0.0' });
-    continue;
+    return { ...step, code: onCi ? 1 : 0, counts, seconds: '0.0' };
   }
   const env = { ...process.env };
   if (step.nodeBin) {
     env.PATH = `${step.nodeBin}${delimiter}${env.PATH ?? ''}`;
     delete env.TEST_DATABASE_URL;
   }
-  const { code, output } = await run(step.command, env);
+  const { code, output } = await run(step.command, env, !buffered);
+  if (buffered) console.log(`${header}\n${output}`);
   const counts = countsOf(step, code, output);
-  totals.passed += counts.passed;
-  totals.failed += counts.failed;
-  totals.skipped += counts.skipped;
-  results.push({ ...step, code, counts, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+  return { ...step, code, counts, seconds: ((Date.now() - started) / 1000).toFixed(1) };
 }
 
 console.log('\n=== summary');
@@ -78,13 +93,13 @@ writeFileSync('test-results/summary.txt', `${summary}\n`);
 console.log(summary);
 process.exit(results.every((r) => r.code === 0 && r.counts.failed === 0) ? 0 : 1);
 
-function run(command, env = process.env) {
+function run(command, env = process.env, live = true) {
   return new Promise((resolve) => {
     const child = spawn(command, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], env });
     let output = '';
     const tee = (stream) => (chunk) => {
       output += chunk;
-      stream.write(chunk);
+      if (live) stream.write(chunk);
     };
     child.stdout.on('data', tee(process.stdout));
     child.stderr.on('data', tee(process.stderr));
