@@ -207,6 +207,8 @@ const CHECK_IN_STATES = {
   Sending: 'form[aria-busy="true"] [part="status"]',
   Offline: '[part="status"] [part~="next-step"]',
   FailedWithRetry: '[part="status"] [part="retry"]',
+  // Its words ("could not confirm", never "sent") are checked in test/elements/peer-check-in/stories.test.ts.
+  CouldNotConfirm: '[part="status"] [part="retry"]',
   ResultMood: '[part="result"] [part~="next-step"]',
   ResultWho5Low: '[part="result"] [part="not-a-diagnosis"]',
   ResultPhq4: '[part="result"] [part="not-a-diagnosis"]',
