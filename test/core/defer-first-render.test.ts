@@ -25,6 +25,39 @@ describe('first render order on a page with several widgets', () => {
     page.remove();
   });
 
+  it('renders the widgets waiting for crisis help one after another, each in a task of its own', async () => {
+    const page = document.createElement('div');
+    page.innerHTML = `<peer-crisis-resources country="US"></peer-crisis-resources>
+      <peer-check-in></peer-check-in><peer-help-link></peer-help-link><peer-check-in instrument="who5"></peer-check-in>`;
+    document.body.append(page);
+    type Widget = HTMLElement & { updateComplete: Promise<boolean> };
+    const [first, helpLink, last] = ['peer-check-in', 'peer-help-link', 'peer-check-in[instrument]'].map(
+      (selector) => page.querySelector(selector) as Widget,
+    ) as [Widget, Widget, Widget];
+    const rendered = (widget: Widget) => Boolean(widget.shadowRoot?.querySelector('[part]'));
+    const restOfThisTask = async () => {
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+    };
+    await first.updateComplete;
+    await restOfThisTask();
+    expect([rendered(first), rendered(helpLink), rendered(last)], 'after the first').to.deep.equal([
+      true,
+      false,
+      false,
+    ]);
+    await helpLink.updateComplete;
+    await restOfThisTask();
+    expect([rendered(helpLink), rendered(last)], 'after the second').to.deep.equal([true, false]);
+    await last.updateComplete;
+    expect(rendered(last)).to.equal(true);
+    // The queue is over: a widget added now renders in the task it is upgraded in.
+    const later = document.createElement('peer-help-link') as Widget;
+    page.append(later);
+    await restOfThisTask();
+    expect(rendered(later), 'a later widget at once').to.equal(true);
+    page.remove();
+  });
+
   it('renders a widget in the task it is upgraded in when no crisis help is painting, so nothing below it moves', async () => {
     const page = document.createElement('div');
     page.innerHTML = `<peer-check-in></peer-check-in><peer-help-link></peer-help-link><p>The page goes on.</p>`;
