@@ -19,6 +19,16 @@ async function withConfig(el: HTMLElement & { updateComplete: Promise<boolean> }
   await until(() => $(el, '[part="privacy"]')?.textContent?.includes('30 days') === true);
 }
 
+/** Asks for a follow-up with this contact and agrees to the consent statement. */
+async function askForFollowUp(el: HTMLElement & { updateComplete: Promise<boolean> }, contact: string) {
+  $<HTMLInputElement>(el, 'input[name="follow-up"]')!.click();
+  await el.updateComplete;
+  const field = $<HTMLInputElement>(el, '[part="contact"]')!;
+  field.value = contact;
+  field.dispatchEvent(new Event('input'));
+  $<HTMLInputElement>(el, '#field-consent')!.click();
+}
+
 describe('<peer-check-in> sending', () => {
   it('uses the campus’s topics and emotion words and says how long answers are kept', async () => {
     const net = recordingFetch({ config: () => json(campusConfig()) });
@@ -91,12 +101,7 @@ describe('<peer-check-in> sending', () => {
     const net = recordingFetch({ config: () => json(campusConfig()), checkIns: () => json(checkInResult(), 201) });
     const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
     await withConfig(el);
-    $<HTMLInputElement>(el, 'input[name="follow-up"]')!.click();
-    await el.updateComplete;
-    const contact = $<HTMLInputElement>(el, '[part="contact"]')!;
-    contact.value = 'sam@example.edu';
-    contact.dispatchEvent(new Event('input'));
-    $<HTMLInputElement>(el, '#field-consent')!.click();
+    await askForFollowUp(el, 'sam@example.edu');
     await choose(el, 'mood', '2');
     await submit(el);
     await until(() => $(el, '[part="result"]') !== null);
@@ -336,12 +341,7 @@ describe('<peer-check-in> sending', () => {
     });
     const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
     await withConfig(el);
-    $<HTMLInputElement>(el, 'input[name="follow-up"]')!.click();
-    await el.updateComplete;
-    const contact = $<HTMLInputElement>(el, '[part="contact"]')!;
-    contact.value = 'sam@example.edu';
-    contact.dispatchEvent(new Event('input'));
-    $<HTMLInputElement>(el, '#field-consent')!.click();
+    await askForFollowUp(el, 'sam@example.edu');
     await choose(el, 'mood', '2');
     const completes: unknown[] = [];
     el.addEventListener('peer-check-in-complete', (event) => completes.push(event.detail));
