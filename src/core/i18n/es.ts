@@ -13,7 +13,7 @@ export const es: CoreMessages = {
   'action.retry': 'Intentar de nuevo',
   'help.needHelpNow': '¿Necesitas ayuda ahora?',
   'help.close': 'Cerrar',
-  'crisis.heading': 'Recibe ayuda ahora',
+  'crisis.heading': 'Pide ayuda ahora',
   'crisis.intro':
     'No tienes que estar en crisis para pedir ayuda. Estos servicios pueden ponerte en contacto con una persona ahora.',
   'crisis.danger.heading': '¿Estás en peligro inmediato?',

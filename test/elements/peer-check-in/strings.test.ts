@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import { expectNeverSaid, expectSameKeysAndPlaceholders } from '../../helpers/string-tables.js';
 import { checkInEn } from '../../../src/elements/peer-check-in/i18n/en.js';
 import { checkInEs } from '../../../src/elements/peer-check-in/i18n/es.js';
+import { historyEn, historyEs } from '../../../src/elements/peer-check-in/history/i18n.js';
+import { es as coreEs } from '../../../src/core/i18n/es.js';
 
 type Key = keyof typeof checkInEn;
 
@@ -36,5 +38,30 @@ describe('check-in strings', () => {
     expect(checkInEn['checkIn.who5.attribution']).to.contain('Psychiatric Centre North Zealand');
     expect(checkInEn['checkIn.phq4.attribution']).to.contain('No permission required to reproduce');
     expect(checkInEs['checkIn.phq4.attribution']).to.contain('Spitzer');
+  });
+
+  it('name each mood level the same in the form and in the history, in English and Spanish', () => {
+    for (const [form, history] of [
+      [checkInEn, historyEn],
+      [checkInEs, historyEs],
+    ] as const) {
+      for (const level of [1, 2, 3, 4, 5] as const) {
+        expect(history[`checkIn.history.mood.${level}`], `level ${level}`).to.equal(form[`checkIn.mood.${level}`]);
+      }
+    }
+  });
+
+  it('use one Spanish word for a check-in (chequeo) in the form, result, reminder and history', () => {
+    const spanish = [...Object.values(checkInEs), ...Object.values(historyEs)].join('\n').toLowerCase();
+    expect(/\bregistros?\b/.test(spanish), 'says "registro"').to.equal(false);
+    expect(spanish).to.contain('chequeo');
+    expect(historyEs['checkIn.history.heading'].toLowerCase()).to.contain('chequeos');
+    expect(checkInEs['checkIn.reminder.title'].toLowerCase()).to.contain('chequeo');
+  });
+
+  it('offer crisis help in Spanish with the same verb in the next step and on the crisis panel', () => {
+    // "Pedir ayuda ahora" (a button, infinitive) opens the panel headed "Pide ayuda ahora" (a heading, "tú")
+    expect(checkInEs['checkIn.next.crisis']).to.equal('Pedir ayuda ahora');
+    expect(coreEs['crisis.heading']).to.equal('Pide ayuda ahora');
   });
 });

@@ -77,47 +77,47 @@ export type HistoryMessages = { readonly [K in keyof typeof historyEn]: string }
 
 /** Spanish (neutral Latin American Spanish, "tú"). Same keys and placeholders as `historyEn`. */
 export const historyEs: HistoryMessages = {
-  'checkIn.history.remember.label': 'Guardar mis registros en este dispositivo',
+  'checkIn.history.remember.label': 'Guardar mis chequeos en este dispositivo',
   'checkIn.history.remember.onlyHere':
     'Se quedan solo en este navegador, en este dispositivo. No se envían a ninguna parte.',
   'checkIn.history.remember.whatIsKept': 'Guardamos la fecha y cómo te fue, nunca tus notas.',
   'checkIn.history.remember.othersCanSee': 'Cualquier persona que use este dispositivo y navegador podría verlos.',
   'checkIn.history.remember.deleteAnyTime':
     'Puedes borrarlos cuando quieras. Si desactivas esta opción, también se borran.',
-  'checkIn.history.remember.on': 'Desde ahora, tus registros se guardarán en este dispositivo.',
-  'checkIn.history.remember.off': 'Tus registros ya no se guardan en este dispositivo.',
+  'checkIn.history.remember.on': 'Desde ahora, tus chequeos se guardarán en este dispositivo.',
+  'checkIn.history.remember.off': 'Tus chequeos ya no se guardan en este dispositivo.',
   'checkIn.history.remember.offDeleted':
-    'Tus registros ya no se guardan en este dispositivo, y los que había aquí se borraron.',
+    'Tus chequeos ya no se guardan en este dispositivo, y los que había aquí se borraron.',
   'checkIn.history.problem.unavailable':
-    'Este navegador no nos deja guardar registros en este dispositivo. Todo lo demás funciona como siempre.',
+    'Este navegador no nos deja guardar chequeos en este dispositivo. Todo lo demás funciona como siempre.',
   'checkIn.history.problem.full':
-    'El almacenamiento de este navegador para este sitio está lleno, así que no podemos guardar registros aquí.',
+    'El almacenamiento de este navegador para este sitio está lleno, así que no podemos guardar chequeos aquí.',
   'checkIn.history.problem.malformed':
-    'No pudimos leer algunos registros guardados en este dispositivo, así que no se muestran.',
+    'No pudimos leer algunos chequeos guardados en este dispositivo, así que no se muestran.',
   'checkIn.history.notKept.unavailable':
-    'No pudimos guardar este registro en este dispositivo, porque este navegador no lo permite aquí.',
+    'No pudimos guardar este chequeo en este dispositivo, porque este navegador no lo permite aquí.',
   'checkIn.history.notKept.full':
-    'No pudimos guardar este registro en este dispositivo, porque el almacenamiento de este navegador para este sitio está lleno.',
-  'checkIn.history.heading': 'Tus registros anteriores',
-  'checkIn.history.empty': 'Todavía no hay nada guardado. Cada registro que termines aparecerá aquí.',
-  'checkIn.history.showing': 'Se muestran tus últimos {shown} de {count} registros. Las descargas los incluyen todos.',
+    'No pudimos guardar este chequeo en este dispositivo, porque el almacenamiento de este navegador para este sitio está lleno.',
+  'checkIn.history.heading': 'Tus chequeos anteriores',
+  'checkIn.history.empty': 'Todavía no hay nada guardado. Cada chequeo que termines aparecerá aquí.',
+  'checkIn.history.showing': 'Se muestran tus últimos {shown} de {count} chequeos. Las descargas los incluyen todos.',
   'checkIn.history.chart.label':
-    'Cómo te sentiste en tus últimos {count} registros rápidos de ánimo, desde {first} el {firstDate} hasta {last} el {lastDate}.',
-  'checkIn.history.table.caption': 'Tus registros, del más antiguo al más reciente',
+    'Cómo te sentiste en tus últimos {count} chequeos rápidos de ánimo, desde {first} el {firstDate} hasta {last} el {lastDate}.',
+  'checkIn.history.table.caption': 'Tus chequeos, del más antiguo al más reciente',
   'checkIn.history.column.date': 'Fecha',
   'checkIn.history.column.utc': 'Fecha y hora (UTC)',
-  'checkIn.history.column.checkIn': 'Registro',
+  'checkIn.history.column.checkIn': 'Chequeo',
   'checkIn.history.column.feeling': 'Cómo te fue',
   'checkIn.history.column.emotions': 'Emociones',
   'checkIn.history.column.topics': 'Lo que tenías en mente',
   'checkIn.history.words.emotions': 'Emociones: {words}',
   'checkIn.history.words.topics': 'Lo que tenías en mente: {words}',
-  'checkIn.history.instrument.mood': 'Ánimo rápido',
+  'checkIn.history.instrument.mood': 'Chequeo rápido de ánimo',
   'checkIn.history.instrument.who5': 'Preguntas de bienestar (WHO-5)',
   'checkIn.history.instrument.phq4': 'Preguntas de preocupación y ánimo (PHQ-4)',
   'checkIn.history.mood.1': 'Muy mal',
   'checkIn.history.mood.2': 'Mal',
-  'checkIn.history.mood.3': 'Más o menos',
+  'checkIn.history.mood.3': 'Regular',
   'checkIn.history.mood.4': 'Bien',
   'checkIn.history.mood.5': 'Muy bien',
   'checkIn.history.band.who5.typical': 'Bien en general',
@@ -132,19 +132,19 @@ export const historyEs: HistoryMessages = {
   'checkIn.history.export.hint': 'Los archivos se guardan en este dispositivo. Guárdalos en un lugar privado.',
   'checkIn.history.export.started': 'Se está descargando tu archivo {fileName}.',
   'checkIn.history.export.failed': 'No pudimos crear el archivo. Vuelve a intentarlo.',
-  'checkIn.history.fileName': 'mis-registros-{date}',
+  'checkIn.history.fileName': 'mis-chequeos-{date}',
   'checkIn.history.delete': 'Borrar todo',
-  'checkIn.history.delete.question.one': '¿Borrar el registro guardado en este dispositivo? No se puede deshacer.',
+  'checkIn.history.delete.question.one': '¿Borrar el chequeo guardado en este dispositivo? No se puede deshacer.',
   'checkIn.history.delete.question.other':
-    '¿Borrar los {count} registros guardados en este dispositivo? No se puede deshacer.',
+    '¿Borrar los {count} chequeos guardados en este dispositivo? No se puede deshacer.',
   'checkIn.history.delete.confirm': 'Sí, borrar',
-  'checkIn.history.delete.done': 'Listo. Ya no hay registros guardados en este dispositivo.',
+  'checkIn.history.delete.done': 'Listo. Ya no hay chequeos guardados en este dispositivo.',
   'checkIn.history.delete.failed':
     'No pudimos borrarlos. También puedes borrar los datos de este sitio en la configuración de tu navegador.',
   'checkIn.history.turnOff.question.one':
-    'Si desactivas esta opción, se borra el registro guardado en este dispositivo. ¿Desactivarla?',
+    'Si desactivas esta opción, se borra el chequeo guardado en este dispositivo. ¿Desactivarla?',
   'checkIn.history.turnOff.question.other':
-    'Si desactivas esta opción, se borran los {count} registros guardados en este dispositivo. ¿Desactivarla?',
+    'Si desactivas esta opción, se borran los {count} chequeos guardados en este dispositivo. ¿Desactivarla?',
   'checkIn.history.turnOff.confirm': 'Desactivar y borrar',
   'checkIn.history.keep': 'No borrar',
 };

@@ -173,7 +173,7 @@ export const checkInEs: CheckInMessages = {
   'checkIn.result.followUpNoDays': 'Alguien del equipo de bienestar del campus se pondrá en contacto contigo.',
 
   'checkIn.next.heading': 'Próximos pasos que podrías dar',
-  'checkIn.next.crisis': 'Buscar ayuda ahora',
+  'checkIn.next.crisis': 'Pedir ayuda ahora',
   'checkIn.next.crisisText': 'Habla con alguien ahora mismo, a cualquier hora.',
   'checkIn.next.peer': 'Hablar con un par de apoyo capacitado',
   'checkIn.next.peerText': 'Un estudiante capacitado para escuchar, sin juzgar.',
@@ -187,9 +187,9 @@ export const checkInEs: CheckInMessages = {
   'checkIn.reminder.day': 'Día',
   'checkIn.reminder.time': 'Hora',
   'checkIn.reminder.discreet': 'Usar un título discreto en mi calendario («{title}»)',
-  'checkIn.reminder.title': 'Chequeo conmigo',
+  'checkIn.reminder.title': 'Mi chequeo semanal',
   'checkIn.reminder.discreetTitle': 'Tiempo personal',
-  'checkIn.reminder.alarm': 'Es hora de un chequeo corto',
+  'checkIn.reminder.alarm': 'Es hora de tu chequeo rápido',
   'checkIn.reminder.add': 'Agregar a mi calendario un recordatorio semanal para hacer el chequeo',
   'checkIn.reminder.added': 'Se está descargando el archivo de calendario. Ábrelo para agregar el recordatorio.',
 };
