@@ -64,4 +64,23 @@ describe('check-in strings', () => {
     expect(checkInEs['checkIn.next.crisis']).to.equal('Pedir ayuda ahora');
     expect(coreEs['crisis.heading']).to.equal('Pide ayuda ahora');
   });
+
+  it('thank the student once on a result page, also after a "yes" to the safety question', () => {
+    // A result shows its heading, one message, and (after a "yes") the crisis panel's heading and text.
+    const onAResult = (Object.keys(checkInEn) as Key[]).filter((key) =>
+      /^checkIn\.(result\.|safety\.(heading|text)$|help\.heading$)/.test(key),
+    );
+    for (const table of [checkInEn, checkInEs]) {
+      const thanks = onAResult.filter((key) => /thank|gracias/i.test(table[key]));
+      expect(thanks, table['checkIn.result.heading']).to.deep.equal(['checkIn.result.heading']);
+    }
+  });
+
+  it('never imply that things will get worse', () => {
+    for (const table of [checkInEn, checkInEs, historyEn, historyEs]) {
+      for (const [key, text] of Object.entries(table)) {
+        expect(/worse|worsen|empeor|peor\b/i.test(text), `${key}: ${text}`).to.equal(false);
+      }
+    }
+  });
 });

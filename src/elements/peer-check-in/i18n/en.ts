@@ -100,7 +100,7 @@ export const checkInEn = {
   'checkIn.safety.why': 'We ask everyone this, so we can show you help straight away if you want it.',
   'checkIn.safety.no': 'No',
   'checkIn.safety.yes': 'Yes',
-  'checkIn.safety.heading': "Thank you for telling us. You don't have to go through this alone.",
+  'checkIn.safety.heading': "You don't have to go through this alone.",
   'checkIn.safety.text': 'You can talk to someone right now, any time of day.',
   'checkIn.help.heading': 'Help is here, whenever you want it.',
   'checkIn.safety.continue': 'You can still send your check-in, or leave it here. Either is okay.',
@@ -144,13 +144,12 @@ export const checkInEn = {
 
   'checkIn.result.heading': 'Thank you for checking in',
   'checkIn.result.mood.high': "It's good to hear things are going well. Noticing what helps is worth doing.",
-  'checkIn.result.mood.middle': 'Thank you for taking a moment for yourself. Small things can make a difference.',
-  'checkIn.result.mood.low':
-    "Thank you for sharing how you feel. Hard days happen, and feelings change. You don't have to handle this alone.",
+  'checkIn.result.mood.middle': 'Taking a moment for yourself is worth it. Small things can make a difference.',
+  'checkIn.result.mood.low': "Hard days happen, and feelings change. You don't have to handle this alone.",
   'checkIn.result.who5.typical': 'Your answers suggest things have mostly been going okay lately.',
   'checkIn.result.who5.low': 'Your answers suggest the last two weeks may have been hard. Talking to someone can help.',
   'checkIn.result.who5.veryLow':
-    "Your answers suggest the last two weeks have been really hard. Talking with a counsellor could help, and you don't have to wait until things get worse.",
+    'Your answers suggest the last two weeks have been really hard. Talking with a counsellor could help, and you can reach out now.',
   'checkIn.result.phq4.none': 'Your answers suggest worry and low mood have not been getting in your way lately.',
   'checkIn.result.phq4.some':
     'Your answers suggest worry or low mood has been getting in the way lately. Support can help, and feelings change.',
@@ -161,8 +160,7 @@ export const checkInEn = {
   'checkIn.result.lowItem':
     'Some of your answers suggest a part of life has been hard. It can help to talk it through.',
   'checkIn.result.again': 'Start a new check-in',
-  'checkIn.result.safety':
-    'Thank you for being honest about how things are. What you told us matters, and you can talk to someone right now.',
+  'checkIn.result.safety': 'What you told us matters. Talking to someone can help, and feelings can change.',
   'checkIn.result.followUp': 'Someone from {campus} will get in touch within {days} working days.',
   'checkIn.result.followUpNoDays': 'Someone from the campus wellbeing team will get in touch.',
 

@@ -104,7 +104,7 @@ export const checkInEs: CheckInMessages = {
   'checkIn.safety.why': 'Se lo preguntamos a todas las personas, para mostrarte ayuda enseguida si la quieres.',
   'checkIn.safety.no': 'No',
   'checkIn.safety.yes': 'Sí',
-  'checkIn.safety.heading': 'Gracias por contárnoslo. No tienes que pasar por esto sin compañía.',
+  'checkIn.safety.heading': 'No tienes que pasar por esto a solas.',
   'checkIn.safety.text': 'Puedes hablar con alguien ahora mismo, a cualquier hora.',
   'checkIn.help.heading': 'Aquí hay ayuda, cuando la quieras.',
   'checkIn.safety.continue': 'Puedes enviar tu chequeo o dejarlo aquí. Las dos opciones están bien.',
@@ -148,14 +148,13 @@ export const checkInEs: CheckInMessages = {
   'checkIn.result.heading': 'Gracias por hacer tu chequeo',
   'checkIn.result.mood.high': 'Qué bueno que las cosas van bien. Vale la pena notar qué te ayuda.',
   'checkIn.result.mood.middle':
-    'Gracias por tomarte un momento para ti. Las cosas pequeñas pueden marcar la diferencia.',
-  'checkIn.result.mood.low':
-    'Gracias por contar cómo te sientes. Los días difíciles pasan y los sentimientos cambian. No tienes que enfrentarlo sin ayuda.',
+    'Vale la pena tomarte un momento para ti. Las cosas pequeñas pueden marcar la diferencia.',
+  'checkIn.result.mood.low': 'Los días difíciles pasan y los sentimientos cambian. No tienes que enfrentarlo a solas.',
   'checkIn.result.who5.typical': 'Tus respuestas sugieren que las cosas han ido bastante bien últimamente.',
   'checkIn.result.who5.low':
     'Tus respuestas sugieren que las últimas dos semanas pueden haber sido difíciles. Hablar con alguien puede ayudar.',
   'checkIn.result.who5.veryLow':
-    'Tus respuestas sugieren que las últimas dos semanas han sido muy difíciles. Hablar con una persona de consejería podría ayudar, y no tienes que esperar a que las cosas empeoren.',
+    'Tus respuestas sugieren que las últimas dos semanas han sido muy difíciles. Hablar con una persona de consejería podría ayudar, y puedes pedir apoyo ahora mismo.',
   'checkIn.result.phq4.none':
     'Tus respuestas sugieren que la preocupación y el ánimo bajo no te han afectado mucho últimamente.',
   'checkIn.result.phq4.some':
@@ -168,7 +167,7 @@ export const checkInEs: CheckInMessages = {
     'Algunas respuestas sugieren que una parte de tu vida ha sido difícil. Puede ayudar hablarlo con alguien.',
   'checkIn.result.again': 'Hacer un chequeo nuevo',
   'checkIn.result.safety':
-    'Gracias por contar con sinceridad cómo están las cosas. Lo que nos dijiste importa, y puedes hablar con alguien ahora mismo.',
+    'Lo que nos contaste importa. Hablar con alguien puede ayudar, y los sentimientos pueden cambiar.',
   'checkIn.result.followUp': 'Alguien de {campus} se pondrá en contacto contigo en un plazo de {days} días hábiles.',
   'checkIn.result.followUpNoDays': 'Alguien del equipo de bienestar del campus se pondrá en contacto contigo.',
 
