@@ -104,6 +104,10 @@ export const checkInStyles = [
       display: grid;
       gap: var(--_space);
     }
+    /* Holds the crisis panel below the form, in the place it keeps in the result: no box of its own. */
+    .after-form {
+      display: contents;
+    }
     .note > label {
       font-weight: 600;
     }

@@ -1,5 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, state } from 'lit/decorators.js';
 import type { ApiError } from '../../core/api/errors.js';
 import { AnnouncerController } from '../../core/announcer.js';
@@ -25,6 +26,7 @@ import { campusThresholds, thresholdsFrom, type Band, type Thresholds } from './
 import { CheckInSender, type SendState } from './logic/check-in-sender.js';
 import { checkInConfigCheck, checkInResultCheck, type CheckInResult } from './logic/check-in-data.js';
 import { mentionsCrisis } from './logic/crisis-language.js';
+import { FocusMark } from './logic/focus-guard.js';
 import {
   backendBand,
   bandOf,
@@ -218,6 +220,11 @@ export class PeerCheckIn extends PeerWidgetElement {
   private pendingAnswers?: CheckInAnswers;
   private pendingSafety = false;
   private pendingFollowUp = false;
+  /** Where focus was when the student sent (or pressed Send now): the outcome takes focus only if it is still there. */
+  private sendMark?: FocusMark;
+  /** Places focus may be when a send ends and still be moved to its outcome: the send button and the status area. */
+  private readonly nearSend = (element: Element) =>
+    element.matches('[part~="submit"]') || element.closest('[part~="status"]') !== null;
 
   private readonly campus = new RequestController(this, {
     args: () => [this.config.apiBase, this.api] as const,
@@ -272,7 +279,11 @@ export class PeerCheckIn extends PeerWidgetElement {
         </div>
         <peer-help-link part="help-link"></peer-help-link>
       </div>
-      ${this.outcome ? this.renderResult(this.outcome) : html`${this.renderForm()} ${this.renderCrisis()}`}
+      ${this.outcome ? nothing : this.renderForm()}
+      <div class=${this.outcome ? 'result' : 'after-form'} part=${ifDefined(this.outcome ? 'result' : undefined)}>
+        ${this.outcome ? this.renderResultHead(this.outcome) : nothing} ${this.renderCrisis()}
+        ${this.outcome ? this.renderResultTail(this.outcome) : nothing}
+      </div>
       ${this.announcer.region()}
     </section>`;
   }
@@ -398,18 +409,23 @@ export class PeerCheckIn extends PeerWidgetElement {
   }
 
   private onRetry = async (): Promise<void> => {
+    const mark = new FocusMark(this, this.nearSend);
+    this.sendMark = mark;
     this.sender.retry();
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#send-status')?.focus();
+    if (mark.undisturbed()) this.renderRoot.querySelector<HTMLElement>('#send-status')?.focus();
   };
 
-  private renderResult(outcome: Outcome) {
+  /**
+   * The result before the crisis panel. The panel sits between this and the tail in the same place in the form and
+   * in the result, so it is the same panel when the check-in is sent: a student on "Call 988" stays on it.
+   */
+  private renderResultHead(outcome: Outcome) {
     const band = this.bandOf(outcome);
     const level = outcome.answers.instrument === 'mood' ? outcome.answers.level : undefined;
     const lowItem =
       outcome.answers.instrument === 'who5' && outcome.suggestions.some((step) => step.reason === 'low-item');
-    return html`<div class="result" part="result">
-      <p part="message">
+    return html`<p part="message">
         ${this.i18n.t(
           outcome.safetyConcern ? 'checkIn.result.safety' : resultMessageKey(outcome.answers.instrument, band, level),
         )}
@@ -420,9 +436,12 @@ export class PeerCheckIn extends PeerWidgetElement {
         outcome.answers.instrument === 'mood'
           ? nothing
           : html`<p part="not-a-diagnosis">${this.i18n.t('checkIn.result.notDiagnosis')}</p>`
-      }
-      ${this.renderCrisis()}
-      ${nextSteps(this.i18n, this.level + 1, outcome.suggestions, this.links(), (event, step) =>
+      }`;
+  }
+
+  /** The result after the crisis panel: next steps, the reminder, the history and "Start a new check-in". */
+  private renderResultTail(outcome: Outcome) {
+    return html`${nextSteps(this.i18n, this.level + 1, outcome.suggestions, this.links(), (event, step) =>
         this.onNextStep(event, step),
       )}
       ${reminderForm(this.i18n, this.level + 1, this.reminder, {
@@ -436,8 +455,7 @@ export class PeerCheckIn extends PeerWidgetElement {
         <button class="button secondary" part="again" type="button" @click=${() => this.startOver(true)}>
           ${this.i18n.t('checkIn.result.again')}
         </button>
-      </div>
-    </div>`;
+      </div>`;
   }
 
   /** Crisis help inline: shown the moment it is asked for, and never taken away again in this check-in. */
@@ -540,25 +558,27 @@ export class PeerCheckIn extends PeerWidgetElement {
   /** Shows crisis help inline, moves focus to it and announces it. `risk`: an answer signalled risk. */
   private async revealCrisis(risk: boolean): Promise<void> {
     const first = !this.showCrisis;
+    const mark = new FocusMark(this);
     this.showCrisis = true;
     if (risk) {
       this.riskShown = true;
       emit(this, 'peer-check-in-risk', null);
     }
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#safety-heading')?.focus();
+    if (mark.undisturbed()) this.renderRoot.querySelector<HTMLElement>('#safety-heading')?.focus();
     if (first || risk) this.announcer.announce(this.i18n.t('checkIn.safety.announce'));
   }
 
   private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
     if (this.sendState.status === 'sending') return;
+    const mark = new FocusMark(this, this.nearSend);
     const mode = this.mode;
     const errors = validate(mode, this.form);
     this.form = { ...this.form, errors };
     if (errors.size) {
       await this.updateComplete;
-      this.focusField([...errors.keys()][0]!);
+      if (mark.undisturbed()) this.focusField([...errors.keys()][0]!);
       this.announcer.announce(this.i18n.t('checkIn.error.summary'));
       return;
     }
@@ -571,17 +591,21 @@ export class PeerCheckIn extends PeerWidgetElement {
     this.pendingAnswers = answers;
     this.pendingSafety = safetyConcern;
     if (!this.config.apiBase) {
-      this.finish({
-        answers,
-        suggestions: defaultSuggestions(answers, safetyConcern, this.thresholdValues),
-        sent: false,
-        safetyConcern,
-        followUp: false,
-      });
+      this.finish(
+        {
+          answers,
+          suggestions: defaultSuggestions(answers, safetyConcern, this.thresholdValues),
+          sent: false,
+          safetyConcern,
+          followUp: false,
+        },
+        mark,
+      );
       return;
     }
     const body = this.requestBody(answers, safetyConcern);
     this.pendingFollowUp = 'followUp' in body;
+    this.sendMark = mark;
     this.sender.submit(body);
   }
 
@@ -625,6 +649,9 @@ export class PeerCheckIn extends PeerWidgetElement {
   }
 
   private onSendState(sendState: SendState<CheckInResult>): void {
+    // Asked now, before the new state renders: rendering the outcome removes the button or status focus was on.
+    const mark = this.sendMark;
+    const mayFocus = mark?.undisturbed() ?? false;
     this.sendState = sendState;
     clearTimeout(this.slowTimer);
     this.slow = false;
@@ -640,21 +667,27 @@ export class PeerCheckIn extends PeerWidgetElement {
       // The backend's suggestions come first; crisis help stays first whatever it says after a safety concern.
       const suggestions = [...(sendState.result.suggestions ?? [])];
       if (this.pendingSafety && suggestions[0]?.kind !== 'crisis') suggestions.unshift(local[0]!);
-      this.finish({
-        answers,
-        suggestions: [...suggestions, ...local],
-        sent: true,
-        safetyConcern: this.pendingSafety,
-        followUp: this.pendingFollowUp,
-        backendBand: backendBand(answers, sendState.result.band),
-      });
+      this.finish(
+        {
+          answers,
+          suggestions: [...suggestions, ...local],
+          sent: true,
+          safetyConcern: this.pendingSafety,
+          followUp: this.pendingFollowUp,
+          backendBand: backendBand(answers, sendState.result.band),
+        },
+        mayFocus ? mark : undefined,
+      );
     } else if (sendState.status === 'waiting' || sendState.status === 'failed') {
       this.announcer.announce(this.failureText(sendState));
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#send-status')?.focus());
+      void this.updateComplete.then(() => {
+        if (mayFocus && mark?.undisturbed()) this.renderRoot.querySelector<HTMLElement>('#send-status')?.focus();
+      });
     }
   }
 
-  private async finish(outcome: Outcome): Promise<void> {
+  /** Shows the result; its heading takes focus only if `mark` is given and the student has not gone elsewhere. */
+  private async finish(outcome: Outcome, mark?: FocusMark): Promise<void> {
     this.outcome = outcome;
     const band = this.bandOf(outcome);
     if (this.remember) {
@@ -668,7 +701,7 @@ export class PeerCheckIn extends PeerWidgetElement {
       sent: outcome.sent,
     });
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+    if (mark?.undisturbed()) this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
     if (outcome.sent) this.announcer.announce(this.i18n.t('checkIn.sent'));
   }
 
@@ -694,6 +727,8 @@ export class PeerCheckIn extends PeerWidgetElement {
    * person must not see that the last one disclosed anything. ("Need help now?" stays at the top.)
    */
   private async startOver(focus: boolean): Promise<void> {
+    const mark = new FocusMark(this);
+    this.sendMark = undefined;
     this.sender.reset();
     this.showCrisis = false;
     this.riskShown = false;
@@ -704,7 +739,7 @@ export class PeerCheckIn extends PeerWidgetElement {
     this.noteCrisis = false;
     if (focus) {
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+      if (mark.undisturbed()) this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
     }
   }
 }

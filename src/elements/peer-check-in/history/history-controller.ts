@@ -4,6 +4,7 @@ import type { LocalizeController } from '../../../core/i18n/localize-controller.
 import { CheckInHistory, type HistoryWrite } from './check-in-history.js';
 import type { HistoryEntry } from './history-entry.js';
 import { CSV_MIME_TYPE, JSON_MIME_TYPE, downloadText, historyToCsv, historyToJson } from './history-export.js';
+import { FocusMark } from '../logic/focus-guard.js';
 import { renderHistory, renderRememberChoice, type ConfirmStep } from './history-view.js';
 import { historyCsvColumns, type HistoryLabels } from './history-words.js';
 
@@ -223,10 +224,12 @@ export class HistoryController implements ReactiveController {
 
   /** Re-renders, then moves focus to `selector` in the element's shadow root, if given. */
   private update(selector?: string): void {
+    // Only if the student is still where they acted (or focus fell to nowhere as the button went away).
+    const mark = new FocusMark(this.host);
     this.host.requestUpdate();
     if (!selector) return;
     void this.host.updateComplete.then(() => {
-      this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+      if (mark.undisturbed()) this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
     });
   }
 }
