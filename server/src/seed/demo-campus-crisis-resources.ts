@@ -6,7 +6,9 @@ import type { Seeder } from './seeder.ts';
 /**
  * The fictional Northfield University's own services, for the demo pages. Every number is in the 555-01xx block
  * that is reserved for fiction, and every link is on the reserved .example domain, so nothing here reaches a real
- * person. Campus Safety's number matches the one printed on demo/index.html.
+ * person. Campus Safety's number matches the one printed on demo/index.html. Every text a student reads has Spanish
+ * (test/demo-campus-translations.test.ts); addresses cannot be translated in the contract, so a floor or room goes
+ * in the walk-in's place text (translated) and address lines hold only names and numbers.
  */
 const TIME_ZONE = 'America/New_York';
 const CAMPUS: Pick<CrisisResource, 'country' | 'subdivisions' | 'scope'> = {
@@ -97,7 +99,7 @@ export function demoCampusCrisisResources(verifiedAt: string): CrisisResource[] 
           value: 'Counseling Center, Alder Hall, second floor',
           hours: weekdays('09:00', '17:00'),
           address: {
-            line1: 'Alder Hall, second floor',
+            line1: 'Alder Hall',
             line2: '12 College Green',
             locality: 'Northfield',
             region: 'Massachusetts',
@@ -117,6 +119,9 @@ export function demoCampusCrisisResources(verifiedAt: string): CrisisResource[] 
           name: 'Centro de Orientación Psicológica de la Universidad de Northfield',
           description:
             'Habla con un consejero profesional, gratis para estudiantes de Northfield. Llama o ven en persona de lunes a viernes; si hoy es un día difícil, dilo y te atenderán hoy mismo. Cuando el centro está cerrado, responde su línea fuera de horario.',
+          confidentialityNote:
+            'Lo que compartas queda entre tú y el Centro de Orientación. Si tu vida o la de otra persona corre peligro inmediato, un consejero puede avisar a los servicios de emergencia, y te lo dirá antes siempre que pueda.',
+          contactMethods: [{}, { displayValue: 'Centro de Orientación Psicológica, Alder Hall, segundo piso' }, {}],
         },
       },
     },
@@ -145,6 +150,8 @@ export function demoCampusCrisisResources(verifiedAt: string): CrisisResource[] 
           name: 'Línea fuera de horario del Centro de Orientación',
           description:
             'Cuando el Centro de Orientación está cerrado, llama para hablar enseguida con un consejero titulado, a cualquier hora, también fines de semana y festivos.',
+          confidentialityNote:
+            'No tienes que dar tu nombre. Si tu vida corre peligro inmediato, el consejero puede avisar a los servicios de emergencia, y te lo dirá.',
         },
       },
     },
@@ -172,9 +179,11 @@ export function demoCampusCrisisResources(verifiedAt: string): CrisisResource[] 
       ],
       translations: {
         es: {
-          name: 'Nightline de Northfield',
+          name: 'Nightline de Northfield, línea nocturna de escucha',
           description:
             'Una línea de escucha atendida por estudiantes voluntarios formados, todas las noches de 8 pm a 2 am. Habla de lo que quieras sin dar tu nombre: escuchan sin juzgar y sin decirte qué hacer.',
+          confidentialityNote:
+            'Las llamadas son anónimas y confidenciales. Si le cuentas a un voluntario que tu vida corre peligro inmediato, puede pedir ayuda a un profesional, y te lo dirá.',
         },
       },
     },
@@ -213,7 +222,7 @@ export function demoCampusCrisisResources(verifiedAt: string): CrisisResource[] 
           value: 'Peer Support Room, Student Union, room 210',
           hours: weekdays('18:00', '22:00'),
           address: {
-            line1: 'Student Union, room 210',
+            line1: 'Student Union',
             line2: '40 College Green',
             locality: 'Northfield',
             region: 'Massachusetts',
@@ -227,6 +236,11 @@ export function demoCampusCrisisResources(verifiedAt: string): CrisisResource[] 
           name: 'Apoyo entre pares sin cita',
           description:
             'Ven cualquier tarde de lunes a viernes a hablar con un estudiante formado en apoyo entre pares; no hace falta cita. Te escuchan y pueden ayudarte a encontrar otros apoyos en el campus. Son estudiantes, no consejeros.',
+          confidentialityNote:
+            'Los estudiantes de apoyo guardan en privado lo que cuentas, con la supervisión de un consejero. Si tu vida corre peligro, pedirán ayuda a un consejero, y te lo dirán.',
+          contactMethods: [
+            { displayValue: 'Sala de Apoyo entre Pares, Centro de Estudiantes (Student Union), sala 210' },
+          ],
         },
       },
     },
