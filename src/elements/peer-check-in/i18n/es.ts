@@ -174,7 +174,7 @@ export const checkInEs: CheckInMessages = {
   'checkIn.next.heading': 'Próximos pasos que podrías dar',
   'checkIn.next.crisis': 'Pedir ayuda ahora',
   'checkIn.next.crisisText': 'Habla con alguien ahora mismo, a cualquier hora.',
-  'checkIn.next.peer': 'Hablar con un par de apoyo capacitado',
+  'checkIn.next.peer': 'Hablar con un compañero de apoyo formado',
   'checkIn.next.peerText': 'Un estudiante capacitado para escuchar, sin juzgar.',
   'checkIn.next.group': 'Encontrar un grupo de apoyo entre pares',
   'checkIn.next.groupText': 'Conoce a otros estudiantes que entienden.',

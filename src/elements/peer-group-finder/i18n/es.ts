@@ -69,8 +69,8 @@ export const groupFinderEs: GroupFinderMessages = {
   'groups.empty.filtered': 'Prueba con menos filtros o con otras palabras.',
   'groups.empty.none': 'Ahora mismo no hay grupos publicados.',
   'groups.empty.peer':
-    'También puedes hablar con un par de apoyo formado. No hace falta estar en crisis para pedir apoyo.',
-  'groups.empty.peerLink': 'Hablar con un par de apoyo',
+    'También puedes hablar con un compañero de apoyo formado. No hace falta estar en crisis para pedir apoyo.',
+  'groups.empty.peerLink': 'Hablar con un compañero de apoyo',
 
   'groups.card.topics': 'Temas',
   'groups.card.for': 'Para {audiences}',
