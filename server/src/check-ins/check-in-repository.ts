@@ -8,8 +8,9 @@ export interface StoredCheckIn {
 }
 
 /**
- * Stores one check-in: its answers as sent, the safety answer, the locale and the band (or the mood level), and the
- * time the database received it. Nothing about who sent it. The follow-up, if any, goes to its own table.
+ * Stores one check-in: its answers as sent, the safety answer (NULL when not answered), the locale and the band (or
+ * the mood level), and the time the database received it. Nothing about who sent it. The follow-up, if any, goes to
+ * its own table.
  */
 export async function insertCheckIn(
   tx: Queryable,
@@ -25,7 +26,8 @@ export async function insertCheckIn(
       id,
       checkIn.instrument,
       JSON.stringify(checkIn.answers),
-      checkIn.safetyConcern,
+      // Left out means the student did not answer: NULL, never false ("no").
+      checkIn.safetyConcern ?? null,
       checkIn.locale,
       band?.band ?? null,
       checkIn.instrument === 'mood' ? checkIn.answers.level : null,

@@ -95,7 +95,9 @@ export async function checkInSummary(db: Queryable, options: SummaryOptions): Pr
      )
      SELECT week_start, instrument, bucket, count(*)::int AS count FROM weekly GROUP BY 1, 2, 3
      UNION ALL
-     SELECT week_start, instrument, 'safety-concern', count(*)::int FROM weekly WHERE safety_concern GROUP BY 1, 2`,
+     -- Only a "yes": NULL (not answered) is no concern.
+     SELECT week_start, instrument, 'safety-concern', count(*)::int FROM weekly
+      WHERE safety_concern IS TRUE GROUP BY 1, 2`,
     [options.timeZone, firstMonday, mondayAfter, options.retentionDays],
   );
 

@@ -11,7 +11,8 @@ interface OpenFollowUpRow {
   received_at: Date;
   instrument: CheckInFollowUpRequest['instrument'];
   band: CheckInBand['band'] | null;
-  safety_concern: boolean;
+  /** NULL when the student did not answer the safety question: staff see null, never "no". */
+  safety_concern: boolean | null;
 }
 
 function toFollowUpRequest(row: OpenFollowUpRow): CheckInFollowUpRequest {

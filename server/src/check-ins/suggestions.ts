@@ -63,7 +63,8 @@ class SuggestionList {
 export function assessCheckIn(checkIn: CheckInRequest, context: SuggestionContext): Assessment {
   const suggestions = new SuggestionList(context);
   const thresholds = thresholdsOf(context.thresholds);
-  if (checkIn.safetyConcern) {
+  // Only a "yes" is a concern; an unanswered safety question (left out) is neither a concern nor a "no".
+  if (checkIn.safetyConcern === true) {
     suggestions.add('crisis', 'safety-concern', { urgent: true }).add('counsellor', 'safety-concern');
   }
 
