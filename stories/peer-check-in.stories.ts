@@ -90,8 +90,11 @@ const neverAnswering = backend(
 const offline = backend(async () => {
   throw new TypeError('Failed to fetch');
 });
-/** The server is there but fails the request. */
-const failing = backend(async () => json({ type: 'about:blank', title: 'Internal Server Error', status: 500 }, 500));
+/**
+ * The server is there and refuses the request (a 4xx: it proves the check-in was not taken, so "not sent"). A 5xx or
+ * a timeout may come after the server stored it: those say "could not confirm" instead.
+ */
+const failing = backend(async () => json({ type: 'about:blank', title: 'Bad Request', status: 400 }, 400));
 /** Something answered 200 with a page nobody can read (a campus Wi-Fi sign-in page, a proxy): not "sent". */
 const captivePortal = backend(
   async () =>
@@ -240,7 +243,7 @@ export const Offline: Story = {
   },
 };
 
-/** The server failed: the answers stay, with "Send now" (the same check-in, never a second record). */
+/** The server refused it: "not sent", the answers stay, with "Send now" (the same check-in, never a second record). */
 export const FailedWithRetry: Story = {
   name: 'Failed, with retry',
   args: withBackend(failing),

@@ -757,8 +757,19 @@ function historyEntry(answers: CheckInAnswers, band: Band | undefined, now = new
   };
 }
 
+/**
+ * Whether the check-in may be on the server though the last answer was not a success. Only an answer that proves the
+ * server did not take it says "not sent": a 4xx that refuses the request itself (bad answers, a missing route).
+ * A timeout or a network error may come after the request arrived (the connection dropped on the way back), and the
+ * client tries up to three times with one key, so an earlier attempt may have landed even when the last one did not.
+ * For the same reason 408 and 429 (refusals of a later attempt) prove nothing, nor does 409 (the server still works
+ * on this key). Every 5xx counts too: a 500 may come after the commit, a 502 or 504 from a gateway whose server went
+ * on with it, a 503 after an earlier attempt that landed. Saying "could not confirm" costs nothing: Send now uses the
+ * same key, so it never makes a second record. An attempt `aborted` (the element left mid-send) may have landed too.
+ */
 function mayHaveArrived(error: ApiError): boolean {
-  return error.kind === 'invalid-response' || (error.kind === 'http' && error.status === 409);
+  if (error.kind !== 'http') return error.kind !== 'not-configured';
+  return error.status >= 500 || error.status === 408 || error.status === 409 || error.status === 429;
 }
 
 function emptyForm(): FormState {

@@ -189,7 +189,7 @@ describe('<peer-check-in> sending', () => {
     }
   });
 
-  it('online but unreachable: says it was not sent and why, keeps focus, and "Send now" uses the same key', async () => {
+  it('online but unreachable: could not confirm (a dropped connection may come after it arrived), keeps focus, and "Send now" uses the same key', async () => {
     let reachable = false;
     const net = recordingFetch({
       config: () => json(campusConfig()),
@@ -202,8 +202,8 @@ describe('<peer-check-in> sending', () => {
     await submit(el);
     await until(() => $(el, '[part="retry"]') !== null, 15_000);
     const status = $(el, '[part="status"]')!.textContent!;
-    expect(status).to.contain('has not been sent');
-    expect(status).to.contain('could not connect');
+    expect(status).to.contain('could not confirm');
+    expect(status).not.to.contain('has not been sent');
     expect(status).not.to.contain('offline');
     expect(el.shadowRoot!.activeElement?.id).to.equal('send-status');
     expect(new Set(net.posts().map((post) => post.key)).size).to.equal(1);
@@ -213,7 +213,7 @@ describe('<peer-check-in> sending', () => {
     expect(new Set(net.posts().map((post) => post.key)).size).to.equal(1);
   });
 
-  it('a server error keeps the answers and offers "Send now" with the same key', async () => {
+  it('a server error keeps the answers, could not confirm (the server may have committed first), and offers "Send now" with the same key', async () => {
     let fail = true;
     const net = recordingFetch({
       config: () => json(campusConfig()),
@@ -227,7 +227,8 @@ describe('<peer-check-in> sending', () => {
     await choose(el, 'mood', '3');
     await submit(el);
     await until(() => $(el, '[part="retry"]') !== null, 10_000);
-    expect($(el, '[part="status"]')?.textContent).to.contain('has not been sent');
+    expect($(el, '[part="status"]')?.textContent).to.contain('could not confirm');
+    expect($(el, '[part="status"]')?.textContent).not.to.contain('has not been sent');
     expect($<HTMLInputElement>(el, 'input[name="mood"][value="3"]')!.checked).to.equal(true);
     fail = false;
     $<HTMLButtonElement>(el, '[part="retry"]')!.click();
@@ -237,6 +238,49 @@ describe('<peer-check-in> sending', () => {
     expect($<HTMLAnchorElement>(el, '[part~="next-step-counsellor"] a')?.href).to.equal(
       'https://counselling.example.edu/',
     );
+  });
+
+  it('a POST that timed out may have arrived: could not confirm, never "not sent", and Send now keeps the key', async function () {
+    this.timeout(20_000); // three attempts of one second each, with backoff between them
+    let answer = false;
+    const net = recordingFetch({
+      config: () => json(campusConfig()),
+      checkIns: (request) =>
+        answer
+          ? json(checkInResult(), 201)
+          : new Promise<Response>((_, reject) =>
+              request.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+            ),
+    });
+    const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch} timeout="1000"></peer-check-in>`);
+    await withConfig(el);
+    await choose(el, 'mood', '3');
+    await submit(el);
+    await until(() => $(el, '[part="retry"]') !== null, 15_000);
+    expect(net.posts().length, 'the client tried more than once').to.be.greaterThan(1);
+    const status = $(el, '[part="status"]')!.textContent!;
+    expect(status).to.contain('could not confirm');
+    expect(status).not.to.contain('has not been sent');
+    expect(status).not.to.contain('took too long');
+    expect(await announced(el)).to.contain('could not confirm');
+    await expect(el).to.be.accessible();
+    answer = true;
+    $<HTMLButtonElement>(el, '[part="retry"]')!.click();
+    await until(() => $(el, '[part="result"]') !== null);
+    expect(new Set(net.posts().map((post) => post.key)).size).to.equal(1);
+  });
+
+  it('a 4xx that refuses the check-in itself says it was not sent, and why', async () => {
+    const net = recordingFetch({
+      config: () => json(campusConfig()),
+      checkIns: () => json({ type: 'about:blank', title: 'Bad request', status: 400 }, 400),
+    });
+    const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
+    await withConfig(el);
+    await choose(el, 'mood', '3');
+    await submit(el);
+    await until(() => $(el, '[part="retry"]') !== null, 10_000);
+    expect($(el, '[part="status"]')!.textContent).to.contain('has not been sent');
   });
 
   it('puts crisis help first after a safety concern even when the backend forgets to', async () => {
