@@ -656,6 +656,8 @@ export class PeerCheckIn extends PeerWidgetElement {
     clearTimeout(this.slowTimer);
     this.slow = false;
     if (sendState.status === 'sending') {
+      // Said, not only shown: a screen-reader user who pressed Send (or came back online) hears that it is going.
+      this.announcer.announce(this.i18n.t('checkIn.sending'));
       // Its own words, not the core's "keep waiting or try again": no second try can start while one is in flight.
       this.slowTimer = setTimeout(() => {
         this.slow = true;

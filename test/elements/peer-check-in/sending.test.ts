@@ -347,6 +347,24 @@ describe('<peer-check-in> sending', () => {
     expect(net.posts()[1]!.key).to.equal(net.posts()[0]!.key);
   });
 
+  it('announces politely that the check-in is being sent, the moment sending starts', async () => {
+    const net = recordingFetch({
+      config: () => json(campusConfig()),
+      checkIns: (request) =>
+        new Promise<Response>((_, reject) =>
+          request.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        ),
+    });
+    const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
+    await withConfig(el);
+    await choose(el, 'mood', '2');
+    await submit(el);
+    await until(() => net.posts().length === 1);
+    expect(await announced(el)).to.equal('Sending your check-in…');
+    expect($(el, '[part="live-region"]')!.getAttribute('aria-live')).to.equal('polite');
+    el.remove();
+  });
+
   it('when sending is slow, says so (announced) and offers only what it can do: no "try again" without a button', async () => {
     const net = recordingFetch({
       config: () => json(campusConfig()),
