@@ -336,6 +336,7 @@ export class PeerCheckIn extends PeerWidgetElement {
               })
             : nothing
         }
+        ${this.remember ? (this.history?.renderChoice() ?? nothing) : nothing}
         ${
           this.form.errors.size
             ? html`<p class="error-summary" part="error-summary">${this.i18n.t('checkIn.error.summary')}</p>`
@@ -348,7 +349,7 @@ export class PeerCheckIn extends PeerWidgetElement {
         </div>
         ${this.renderSendStatus()}
       </form>
-      ${this.remember ? (this.history?.render() ?? nothing) : nothing}`;
+      ${this.remember ? (this.history?.renderKept() ?? nothing) : nothing}`;
   }
 
   /** The emotion words and topics on offer: the campus's from `/config`, or the defaults until (or without) them. */

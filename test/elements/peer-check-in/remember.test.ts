@@ -39,6 +39,29 @@ describe('<peer-check-in> history on this device', () => {
     expect(sessionStorage.length).to.equal(0);
   });
 
+  it('offers keeping check-ins before the send button, in the tab order and on screen, with what it means', async () => {
+    for (const width of ['320px', '640px']) {
+      const el = await mount(html`<peer-check-in remember style="display: block; width: ${width}"></peer-check-in>`);
+      await until(() => $(el, '[part="history-remember"]') !== null);
+      const remember = $<HTMLInputElement>(el, '[part="history-remember"]')!;
+      const send = $<HTMLButtonElement>(el, '[part="submit"]')!;
+      const before = remember.compareDocumentPosition(send) & Node.DOCUMENT_POSITION_FOLLOWING;
+      expect(before !== 0, `${width}: the choice comes before Send in the tab order`).to.equal(true);
+      expect(
+        remember.getBoundingClientRect().bottom <= send.getBoundingClientRect().top,
+        `${width}: above Send`,
+      ).to.equal(true);
+      const about = $(el, `#${remember.getAttribute('aria-describedby')}`);
+      expect(about?.textContent ?? '', 'its explanation stays with it').to.contain('only');
+      const choice = $(el, '[part="history-choice"]')!.getBoundingClientRect();
+      expect(choice.height).to.be.greaterThan(0);
+      expect(choice.right - el.getBoundingClientRect().right, `${width}: no overflow`).to.be.at.most(1);
+      expect(el.scrollWidth <= el.clientWidth + 1, `${width}: no horizontal scroll`).to.equal(true);
+      await expect(el).to.be.accessible();
+      el.remove();
+    }
+  });
+
   it('keeps a check-in once turned on, never with its note, and shows it in the table', async () => {
     const el = await mountRemembering();
     $<HTMLInputElement>(el, '[part="history-remember"]')!.click();

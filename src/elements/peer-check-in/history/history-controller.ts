@@ -94,9 +94,17 @@ export class HistoryController implements ReactiveController {
 
   /** The opt-in, then (when on) the history. */
   render(): TemplateResult {
+    return html`${this.renderChoice()} ${this.renderKept()}`;
+  }
+
+  /**
+   * The opt-in alone, with what it means: in the form it goes before the send button, so a keyboard or screen-reader
+   * user learns the check-in could be kept before sending it.
+   */
+  renderChoice(): TemplateResult {
     this.ensureLoaded();
     const { i18n } = this.options;
-    return html`${renderRememberChoice({
+    return renderRememberChoice({
       i18n,
       on: this.on,
       problem: this.choiceProblem,
@@ -105,27 +113,31 @@ export class HistoryController implements ReactiveController {
           ? this.step('checkIn.history.turnOff.question', 'checkIn.history.turnOff.confirm', () => this.turnOff())
           : undefined,
       onToggle: (on) => this.toggle(on),
-    })}
-    ${
-      this.on
-        ? renderHistory({
-            i18n,
-            entries: this.entries,
-            headingLevel: this.options.headingLevel?.() ?? 3,
-            labels: this.options.labels?.(),
-            timeZone: this.options.timeZone?.(),
-            malformed: this.malformed,
-            notice: this.notice,
-            confirmDelete:
-              this.confirming === 'delete'
-                ? this.step('checkIn.history.delete.question', 'checkIn.history.delete.confirm', () => this.deleteAll())
-                : undefined,
-            onExportCsv: () => this.export('csv'),
-            onExportJson: () => this.export('json'),
-            onDeleteAll: () => this.ask('delete'),
-          })
-        : nothing
-    }`;
+    });
+  }
+
+  /** The kept check-ins (when the student turned the history on), with export and delete. */
+  renderKept(): TemplateResult | typeof nothing {
+    this.ensureLoaded();
+    const { i18n } = this.options;
+    return this.on
+      ? renderHistory({
+          i18n,
+          entries: this.entries,
+          headingLevel: this.options.headingLevel?.() ?? 3,
+          labels: this.options.labels?.(),
+          timeZone: this.options.timeZone?.(),
+          malformed: this.malformed,
+          notice: this.notice,
+          confirmDelete:
+            this.confirming === 'delete'
+              ? this.step('checkIn.history.delete.question', 'checkIn.history.delete.confirm', () => this.deleteAll())
+              : undefined,
+          onExportCsv: () => this.export('csv'),
+          onExportJson: () => this.export('json'),
+          onDeleteAll: () => this.ask('delete'),
+        })
+      : nothing;
   }
 
   private step(question: ConfirmStep['question'], confirm: ConfirmStep['confirm'], onConfirm: () => void): ConfirmStep {
