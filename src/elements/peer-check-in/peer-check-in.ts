@@ -604,7 +604,7 @@ export class PeerCheckIn extends PeerWidgetElement {
       );
       return;
     }
-    const body = this.requestBody(answers, safetyConcern);
+    const body = this.requestBody(answers, this.safetyQuestionMode === 'off' ? undefined : this.form.safety);
     this.pendingFollowUp = 'followUp' in body;
     this.sendMark = mark;
     this.sender.submit(body);
@@ -624,7 +624,7 @@ export class PeerCheckIn extends PeerWidgetElement {
     return { instrument: mode, answers: contractAnswers(scaleOf(mode), this.form.scaleAnswers)! };
   }
 
-  private requestBody(answers: CheckInAnswers, safetyConcern: boolean) {
+  private requestBody(answers: CheckInAnswers, safety: 'yes' | 'no' | undefined) {
     const note = this.form.note.trim();
     const body: Record<string, unknown> = {
       instrument: answers.instrument,
@@ -637,7 +637,8 @@ export class PeerCheckIn extends PeerWidgetElement {
               ...(note ? { note } : {}),
             }
           : answers.answers,
-      safetyConcern,
+      // Left out when unanswered or not asked: "did not answer" must never reach staff as "no".
+      ...(safety === undefined ? {} : { safetyConcern: safety === 'yes' }),
       locale: this.i18n.lang,
     };
     if (this.form.followUp && this.campusConfig?.checkIn?.followUp) {

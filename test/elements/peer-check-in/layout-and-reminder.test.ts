@@ -101,7 +101,7 @@ describe('the weekly reminder file in a time zone with clock changes', () => {
     expect(vevent.getFirstProperty('dtstart')?.getParameter('tzid')).to.equal('America/New_York');
     ICAL.TimezoneService.register(calendar.getFirstSubcomponent('vtimezone')!);
     const event = new ICAL.Event(vevent);
-    expect(event.summary).to.equal('Chequeo conmigo');
+    expect(event.summary).to.equal('Mi chequeo semanal');
     const it = event.iterator();
     const utcHours: number[] = [];
     for (let next = it.next(), n = 0; next && n < 4; next = it.next(), n++) {

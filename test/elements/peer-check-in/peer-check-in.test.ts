@@ -91,14 +91,14 @@ describe('<peer-check-in>', () => {
       await choose(el, 'mood', '2');
       await choose(el, 'safety', 'yes');
       await submit(el);
-      expect($(el, '[part="safety-help"]')?.textContent).to.contain('Thank you for telling us');
+      expect($(el, '[part="safety-help"]')?.textContent).to.contain("You don't have to go through this alone");
       $<HTMLButtonElement>(el, '[part="again"]')!.click();
       await el.updateComplete;
       expect($(el, '[part="safety-help"]') === null).to.equal(true);
-      expect(el.shadowRoot!.textContent).not.to.contain('Thank you for telling us');
+      expect(el.shadowRoot!.textContent).not.to.contain("You don't have to go through this alone");
     });
 
-    it('opened from the note, help does not thank the student for telling us anything', async () => {
+    it('opened from the note, help says it is here and does not answer a yes the student never gave', async () => {
       const el = await mount();
       const note = $<HTMLTextAreaElement>(el, '#note')!;
       note.value = 'I want to die';
@@ -107,7 +107,7 @@ describe('<peer-check-in>', () => {
       $<HTMLButtonElement>(el, '[part="show-help"]')!.click();
       await until(() => $(el, '[part="safety-help"]') !== null);
       expect($(el, '[part="safety-help"]')!.textContent).to.contain('Help is here');
-      expect($(el, '[part="safety-help"]')!.textContent).not.to.contain('Thank you for telling us');
+      expect($(el, '[part="safety-help"]')!.textContent).not.to.contain("You don't have to go through this alone");
     });
 
     it('announces that answers need attention', async () => {

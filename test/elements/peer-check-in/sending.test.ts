@@ -283,6 +283,30 @@ describe('<peer-check-in> sending', () => {
     expect($(el, '[part="status"]')!.textContent).to.contain('has not been sent');
   });
 
+  it('sends no safetyConcern when the safety question is left unanswered or not asked, and false only for a no', async () => {
+    const bodies: Array<Record<string, unknown>> = [];
+    for (const [attributes, answer] of [
+      [{}, undefined],
+      [{}, 'no'],
+      [{ 'safety-question': 'off' }, undefined],
+    ] as const) {
+      const net = recordingFetch({ config: () => json(campusConfig()), checkIns: () => json(checkInResult(), 201) });
+      const el = await mount(html`<peer-check-in api-base=${API} .fetch=${net.fetch}></peer-check-in>`);
+      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+      await withConfig(el);
+      await choose(el, 'mood', '3');
+      if (answer) await choose(el, 'safety', answer);
+      await submit(el);
+      await until(() => net.posts().length === 1);
+      bodies.push(net.posts()[0]!.body as Record<string, unknown>);
+    }
+    expect(bodies.map((body) => ('safetyConcern' in body ? body.safetyConcern : 'left out'))).to.deep.equal([
+      'left out',
+      false,
+      'left out',
+    ]);
+  });
+
   it('puts crisis help first after a safety concern even when the backend forgets to', async () => {
     const net = recordingFetch({ config: () => json(campusConfig()), checkIns: () => json(checkInResult(), 201) });
     const el = await mount(

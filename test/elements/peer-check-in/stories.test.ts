@@ -20,7 +20,7 @@ const expected: Record<string, [string, string]> = {
   Who5: ['attribution', 'WHO-5 Well-Being Index'],
   Phq4: ['attribution', 'Spitzer'],
   NoBackend: ['submit', 'See next steps'],
-  SafetyYes: ['safety-help', 'Thank you for telling us'],
+  SafetyYes: ['safety-help', "You don't have to go through this alone"],
   NoteHelpIsHere: ['help-is-here', 'help is here'],
   ValidationErrors: ['error-summary', 'Please check the answers marked above.'],
   Sending: ['status', 'Sending your check-in'],
@@ -34,7 +34,7 @@ const expected: Record<string, [string, string]> = {
   History: ['history', 'Your past check-ins'],
   Spanish: ['mood', 'Muy mal'],
   SpanishWho5: ['attribution', 'Índice de Bienestar WHO-5'],
-  RightToLeft: ['safety-help', 'Thank you for telling us'],
+  RightToLeft: ['safety-help', "You don't have to go through this alone"],
 };
 
 const textOf = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
