@@ -172,8 +172,10 @@ test('a student completes a mood check-in against the reference server', async (
   await checkIn.evaluate((element) =>
     element.addEventListener('peer-check-in-complete', (event) => (window.completed = event.detail)),
   );
-  // By keyboard, as a student would: the "Good" answer, then the send button.
+  // By keyboard, as a student would: the "Good" answer, "No" to the safety question, then the send button.
   await checkIn.getByRole('radio', { name: 'Good', exact: true }).focus();
+  await page.keyboard.press('Space');
+  await checkIn.getByRole('radio', { name: 'No', exact: true }).focus();
   await page.keyboard.press('Space');
   const posted = page.waitForResponse(
     (response) => response.url().endsWith('/api/v1/check-ins') && response.request().method() === 'POST',
