@@ -38,8 +38,29 @@ export const SUPPORT_TOPICS = [
 
 export type SupportTopic = (typeof SUPPORT_TOPICS)[number];
 
-// Compiles only while the list is exactly the contract's enum: a topic added or removed there fails the type check.
+/**
+ * The contract's `SharedExperience` codes: what a student may wish a peer supporter to share with them, in the order
+ * the request form offers them. Asked for by `<peer-request-button>`, shown by `<peer-supporter-inbox>`.
+ */
+export const SHARED_EXPERIENCES = [
+  'lgbtqia',
+  'international-student',
+  'student-parent',
+  'disability',
+  'neurodivergence',
+  'first-generation',
+  'bipoc',
+  'mature-student',
+  'faith',
+  'care-experience',
+] as const;
+
+export type SharedExperience = (typeof SHARED_EXPERIENCES)[number];
+
+// Compiles only while each list is exactly the contract's enum: a code added or removed there fails the type check.
 // Nothing here is exported, so the published types never reach for the contract's generated schema.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const matchesContract: Same<SupportTopic, components['schemas']['SupportTopic']> = true;
 void matchesContract;
+const sharedMatchesContract: Same<SharedExperience, components['schemas']['SharedExperience']> = true;
+void sharedMatchesContract;

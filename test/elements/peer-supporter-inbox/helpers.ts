@@ -1,4 +1,5 @@
 import { fixture, html } from '@open-wc/testing';
+import { json } from '../../helpers/fake-fetch.js';
 import { referenceServer } from '../../helpers/reference-server.js';
 import '../../../src/elements/peer-supporter-inbox/define.js';
 import type { PeerSupporterInbox } from '../../../src/elements/peer-supporter-inbox/peer-supporter-inbox.js';
@@ -121,3 +122,32 @@ export function recordEvents(el: Element, names: string[]): Array<{ type: string
     el.addEventListener(name, (event) => events.push({ type: name, detail: (event as CustomEvent).detail }));
   return events;
 }
+
+/** A scripted sign-in answer (201) for a trained supporter with these roles, for tests of backends the server cannot be. */
+export const scriptedSession = (roles: string[] = ['supporter'], supporter = { id: 'sup_me', displayName: 'Sam' }) =>
+  json(
+    {
+      token: 'token-0123456789abcdef',
+      tokenType: 'Bearer',
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      supporter: { ...supporter, roles, training: { current: true, expiresOn: '2030-01-01' } },
+    },
+    201,
+  );
+
+/** A scripted queue item as the contract's `PeerRequestForSupporter` has it: claimed by another supporter by default. */
+export const scriptedRequest = (overrides: Record<string, unknown> = {}) => ({
+  requestId: 'pr_1',
+  status: 'claimed',
+  topic: 'stress',
+  supportKind: 'listen',
+  channel: 'chat',
+  when: { mode: 'asap' },
+  language: 'en',
+  contactMethod: 'email',
+  position: null,
+  claimedBy: { id: 'sup_other', displayName: 'Alex' },
+  createdAt: new Date().toISOString(),
+  updatedAt: new Date().toISOString(),
+  ...overrides,
+});

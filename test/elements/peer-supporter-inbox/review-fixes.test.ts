@@ -2,53 +2,15 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/elements/peer-supporter-inbox/define.js';
 import type { PeerSupporterInbox } from '../../../src/elements/peer-supporter-inbox/peer-supporter-inbox.js';
 import { FakeFetch, json } from '../../helpers/fake-fetch.js';
-import { $, text, until } from './helpers.js';
+import { SHARED_EXPERIENCES as SHARED } from '../../../src/core/api/vocabulary.js';
+import { $, scriptedRequest, scriptedSession as session, text, until } from './helpers.js';
+
+/** Requests claimed by the signed-in supporter, Sam. */
+const request = (overrides: Record<string, unknown> = {}) =>
+  scriptedRequest({ claimedBy: { id: 'sup_me', displayName: 'Sam' }, ...overrides });
 
 /** What a reviewer found: wishes shown as codes, forms without parts, a stray space in the hidden heading text. */
 const API = 'https://backend.example/v1';
-const session = () =>
-  json(
-    {
-      token: 'token-0123456789abcdef',
-      tokenType: 'Bearer',
-      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-      supporter: {
-        id: 'sup_me',
-        displayName: 'Sam',
-        roles: ['supporter'],
-        training: { current: true, expiresOn: '2030-01-01' },
-      },
-    },
-    201,
-  );
-const request = (overrides: Record<string, unknown> = {}) => ({
-  requestId: 'pr_1',
-  status: 'claimed',
-  topic: 'stress',
-  supportKind: 'listen',
-  channel: 'chat',
-  when: { mode: 'asap' },
-  language: 'en',
-  contactMethod: 'email',
-  position: null,
-  claimedBy: { id: 'sup_me', displayName: 'Sam' },
-  createdAt: new Date().toISOString(),
-  updatedAt: new Date().toISOString(),
-  ...overrides,
-});
-
-const SHARED = [
-  'lgbtqia',
-  'international-student',
-  'student-parent',
-  'disability',
-  'neurodivergence',
-  'first-generation',
-  'bipoc',
-  'mature-student',
-  'faith',
-  'care-experience',
-];
 
 async function signedIn(items: unknown[], lang = 'en', more: Response[] = []): Promise<PeerSupporterInbox> {
   const fake = new FakeFetch(session(), json({ items, nextCursor: null }), ...more.map((r) => r));

@@ -2,38 +2,13 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/elements/peer-supporter-inbox/define.js';
 import type { PeerSupporterInbox } from '../../../src/elements/peer-supporter-inbox/peer-supporter-inbox.js';
 import { FakeFetch, json } from '../../helpers/fake-fetch.js';
-import { $, text, until } from './helpers.js';
+import { $, scriptedRequest as request, scriptedSession as session, text, until } from './helpers.js';
 
 /**
  * Backends the reference server cannot be made to be: one that sends more than it should, one that fails, one
  * that never answers. The rest of the inbox is tested against the real server.
  */
 const API = 'https://backend.example/v1';
-const session = (roles = ['supporter']) =>
-  json(
-    {
-      token: 'token-0123456789abcdef',
-      tokenType: 'Bearer',
-      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-      supporter: { id: 'sup_me', displayName: 'Sam', roles, training: { current: true, expiresOn: '2030-01-01' } },
-    },
-    201,
-  );
-const request = (overrides: Record<string, unknown> = {}) => ({
-  requestId: 'pr_1',
-  status: 'claimed',
-  topic: 'stress',
-  supportKind: 'listen',
-  channel: 'chat',
-  when: { mode: 'asap' },
-  language: 'en',
-  contactMethod: 'email',
-  position: null,
-  claimedBy: { id: 'sup_other', displayName: 'Alex' },
-  createdAt: new Date().toISOString(),
-  updatedAt: new Date().toISOString(),
-  ...overrides,
-});
 
 async function signedIn(fake: FakeFetch, timeout?: number): Promise<PeerSupporterInbox> {
   const el = await fixture<PeerSupporterInbox>(

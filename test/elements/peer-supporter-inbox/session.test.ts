@@ -12,6 +12,7 @@ import {
   mount,
   openCard,
   press,
+  scriptedRequest,
   server,
   signIn,
   text,
@@ -213,20 +214,8 @@ describe('<peer-supporter-inbox> sessions (reference server)', function () {
   });
 
   it('with external-auth, a supervisor’s queue asked again after the profile wins over a slower first answer', async () => {
-    const request = (requestId: string, status: string) => ({
-      requestId,
-      status,
-      topic: 'stress',
-      supportKind: 'listen',
-      channel: 'chat',
-      when: { mode: 'asap' },
-      language: 'en',
-      contactMethod: 'email',
-      position: status === 'queued' ? 1 : null,
-      claimedBy: null,
-      createdAt: new Date().toISOString(),
-      updatedAt: new Date().toISOString(),
-    });
+    const request = (requestId: string, status: string) =>
+      scriptedRequest({ requestId, status, position: status === 'queued' ? 1 : null, claimedBy: null });
     const fake = new FakeFetch(
       // The first queue (asked before anyone knew this is a supervisor) answers last.
       () =>

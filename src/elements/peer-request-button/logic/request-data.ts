@@ -12,7 +12,7 @@ import {
   type Check,
   type Infer,
 } from '../../../core/api/shape.js';
-import { SUPPORT_TOPICS } from '../../../core/api/vocabulary.js';
+import { SHARED_EXPERIENCES, SUPPORT_TOPICS } from '../../../core/api/vocabulary.js';
 
 /**
  * Shape checks for the peer-request endpoints (the contract's Availability, PeerRequestCreated and
@@ -26,18 +26,8 @@ export const SUPPORT_KINDS = ['listen', 'information', 'finding-services'] as co
 export const CHANNELS = ['chat', 'call', 'video', 'in-person'] as const;
 export const STATES = ['queued', 'claimed', 'in-progress', 'closed', 'cancelled', 'escalated-to-professional'] as const;
 export const GENDERS = ['no-preference', 'woman', 'man', 'non-binary'] as const;
-export const SHARED = [
-  'lgbtqia',
-  'international-student',
-  'student-parent',
-  'disability',
-  'neurodivergence',
-  'first-generation',
-  'bipoc',
-  'mature-student',
-  'faith',
-  'care-experience',
-] as const;
+/** The contract's shared experiences, one list for every element (core). */
+export const SHARED = SHARED_EXPERIENCES;
 
 export type Topic = (typeof TOPICS)[number];
 export type SupportKind = (typeof SUPPORT_KINDS)[number];
