@@ -1,5 +1,6 @@
 import { newIdempotencyKey, type ApiResult } from '../api/api-client.js';
 import type { ApiError } from '../api/errors.js';
+import { mayHaveArrived } from './may-have-arrived.js';
 
 /** Where a write stands. `recovered`: the answer is for a body sent earlier (see `IdempotentSender`). */
 export type SendState<R> =
@@ -87,7 +88,8 @@ export class IdempotentSender<R> {
       this.set({ status: 'done', result: result.data, recovered });
       return;
     }
-    if (mayHaveActed(result.error) && !this.unsettled.includes(text)) this.unsettled.push(text);
+    // A 408, 409 or 429 too: the client's earlier attempt with this key may have landed (see `mayHaveArrived`).
+    if (mayHaveArrived(result.error) && !this.unsettled.includes(text)) this.unsettled.push(text);
     this.set({ status: 'failed', error: result.error });
   }
 
@@ -99,15 +101,4 @@ export class IdempotentSender<R> {
 
 function isKeyReused(error: ApiError): boolean {
   return error.kind === 'http' && error.status === 422;
-}
-
-/** Failures after which the server may have acted: no answer, or a server-side error. */
-function mayHaveActed(error: ApiError): boolean {
-  return (
-    error.kind === 'network' ||
-    error.kind === 'timeout' ||
-    error.kind === 'aborted' ||
-    error.kind === 'invalid-response' ||
-    (error.kind === 'http' && error.status >= 500)
-  );
 }

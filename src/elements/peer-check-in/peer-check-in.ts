@@ -2,7 +2,6 @@ import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, state } from 'lit/decorators.js';
-import type { ApiError } from '../../core/api/errors.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { peerConfigContext } from '../../core/config.js';
 import { emit } from '../../core/emit.js';
@@ -10,6 +9,7 @@ import { errorMessage } from '../../core/error-message.js';
 import type { MessageKey } from '../../core/i18n/en.js';
 import { registerSupportTopicStrings } from '../../core/i18n/support-topics.js';
 import { PeerWidgetElement } from '../../core/peer-widget-element.js';
+import { mayHaveArrived } from '../../core/request/may-have-arrived.js';
 import { RequestController, SLOW_AFTER_MS } from '../../core/request/request-controller.js';
 import './check-in-events.js';
 import { registerCheckInStrings } from './i18n/index.js';
@@ -759,21 +759,6 @@ function historyEntry(answers: CheckInAnswers, band: Band | undefined, now = new
     ...(answers.emotions.length ? { emotions: [...answers.emotions] } : {}),
     ...(answers.topics.length ? { topics: [...answers.topics] } : {}),
   };
-}
-
-/**
- * Whether the check-in may be on the server though the last answer was not a success. Only an answer that proves the
- * server did not take it says "not sent": a 4xx that refuses the request itself (bad answers, a missing route).
- * A timeout or a network error may come after the request arrived (the connection dropped on the way back), and the
- * client tries up to three times with one key, so an earlier attempt may have landed even when the last one did not.
- * For the same reason 408 and 429 (refusals of a later attempt) prove nothing, nor does 409 (the server still works
- * on this key). Every 5xx counts too: a 500 may come after the commit, a 502 or 504 from a gateway whose server went
- * on with it, a 503 after an earlier attempt that landed. Saying "could not confirm" costs nothing: Send now uses the
- * same key, so it never makes a second record. An attempt `aborted` (the element left mid-send) may have landed too.
- */
-function mayHaveArrived(error: ApiError): boolean {
-  if (error.kind !== 'http') return error.kind !== 'not-configured';
-  return error.status >= 500 || error.status === 408 || error.status === 409 || error.status === 429;
 }
 
 function emptyForm(): FormState {
