@@ -9,10 +9,12 @@
 //   mobile   390×844, device scale 3, touch, CPU slowed 4× (CDP Emulation.setCPUThrottlingRate)
 //   page alone  the mobile profile with the widget script blocked: the long tasks the demo page has of its own (its
 //            first style and layout), so that the widgets' share can be told apart
+//   page alone, then the first Intl calls  the same, plus a country name and a zoned time in a task after load: the
+//            engine's start-up of locale data, a task no widget that formats anything can avoid or split
 // The profiles alternate, 5 loads each after one discarded warm-up load of each, and report medians of:
 //   CLS          layout shifts without recent input, in session windows (gap < 1 s, window < 5 s), the largest window
 //                (as web-vitals computes it)
-//   long tasks   PerformanceObserver 'longtask': how many, and the longest (ms)
+//   long tasks   PerformanceObserver 'longtask': how many, the longest and the second longest (ms)
 //   LCP          the last largest-contentful-paint entry (ms after navigation start)
 //   emergency    ms after navigation start until the crisis panel's own emergency call link
 //                (a[part~="emergency-call"] in its shadow root) is in the DOM
@@ -58,7 +60,28 @@ export const PROFILES = {
     cpuThrottlingRate: 4,
     blockWidgets: true,
   },
+  intlFloor: {
+    label: 'mobile, page alone, then the first Intl calls',
+    context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+    cpuThrottlingRate: 4,
+    blockWidgets: true,
+    firstIntl: true,
+  },
 };
+
+/**
+ * The floor no widget can go under: a page's first use of Intl starts the engine's locale data, one task that no
+ * yielding can split. This runs, in a task of its own after load, the two calls the crisis panel needs first (a
+ * country's name, a time in the service's zone).
+ */
+function firstIntlCalls() {
+  addEventListener('load', () =>
+    setTimeout(() => {
+      new Intl.DisplayNames('en', { type: 'region' }).of('US');
+      new Intl.DateTimeFormat('en', { timeZone: 'America/New_York', weekday: 'long', hour: 'numeric' }).format(0);
+    }, 100),
+  );
+}
 
 /** Runs in the page before its own scripts: collects shifts, long tasks, LCP and when the emergency link appears. */
 function observePageLoad() {
@@ -133,6 +156,7 @@ async function loadOnce(browser, url, profileName) {
   const context = await browser.newContext(profile.context);
   try {
     await context.addInitScript(observePageLoad);
+    if (profile.firstIntl) await context.addInitScript(firstIntlCalls);
     const tab = await context.newPage();
     if (profile.blockWidgets) await tab.route('**/cdn/**', (route) => route.abort());
     if (profile.cpuThrottlingRate !== 1) {
@@ -154,12 +178,13 @@ async function loadOnce(browser, url, profileName) {
       LOAD_TIMEOUT_MS,
       'reading the figures',
     );
-    const longest = state.longTasks.reduce((max, task) => Math.max(max, task.duration), 0);
+    const byLength = state.longTasks.map((task) => task.duration).sort((a, b) => b - a);
     return {
       profile: profileName,
       cls: cumulativeLayoutShift(state.shifts),
       longTasks: state.longTasks.length,
-      longestTaskMs: longest,
+      longestTaskMs: byLength[0] ?? 0,
+      secondLongestTaskMs: byLength[1] ?? 0,
       longTaskMs: state.longTasks.map((task) => round(task.duration, 0)),
       longTaskStartMs: state.longTasks.map((task) => round(task.startTime, 0)),
       lcpMs: state.lcp,
@@ -238,6 +263,7 @@ function summarise(loads) {
     cls: of('cls', 4),
     longTasks: of('longTasks', 1),
     longestTaskMs: of('longestTaskMs', 0),
+    secondLongestTaskMs: of('secondLongestTaskMs', 0),
     lcpMs: of('lcpMs', 0),
     emergencyLinkMs: of('emergencyLinkMs', 0),
   };
@@ -257,12 +283,21 @@ export function pageLoadTables(result) {
       title:
         `Demo page load (reference server, demo seed; ${result.runs} cold loads per profile, ${result.browser}, ` +
         `${pinning}): median (min–max)`,
-      headers: ['profile', 'CLS', 'long tasks', 'longest task ms', 'LCP ms', 'emergency link in DOM ms'],
+      headers: [
+        'profile',
+        'CLS',
+        'long tasks',
+        'longest task ms',
+        'second longest ms',
+        'LCP ms',
+        'emergency link in DOM ms',
+      ],
       rows: profiles.map((p) => [
         p.label,
         cell(p.cls),
         cell(p.longTasks),
         cell(p.longestTaskMs),
+        cell(p.secondLongestTaskMs),
         cell(p.lcpMs),
         cell(p.emergencyLinkMs),
       ]),
