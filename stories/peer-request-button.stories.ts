@@ -156,10 +156,20 @@ export const ConsentMissing: Story = {
   },
 };
 
-/** The request could not be sent: plain words, and the answers kept for another try with the same key. */
+/**
+ * No answer to the send (the connection dropped): the request may be in the queue, so "we could not confirm", with
+ * helplines, and the answers kept for another try with the same key (never a second request).
+ */
+export const SendUnconfirmed: Story = {
+  name: 'Dialog: could not confirm',
+  args: { ...withBackend({ failPost: true }), timeout: 1000 },
+  play: async ({ canvasElement }) => send(await buttonIn(canvasElement)),
+};
+
+/** The server refused the request itself (400): it was not sent, in plain words, and the answers kept. */
 export const SendFailed: Story = {
   name: 'Dialog: not sent',
-  args: { ...withBackend({ failPost: true }), timeout: 1000 },
+  args: withBackend({ refusePost: 400 }),
   play: async ({ canvasElement }) => send(await buttonIn(canvasElement)),
 };
 

@@ -46,6 +46,8 @@ export interface RequestBackendOptions {
   then?: { status: string; supporterName?: string; joinUrl?: string };
   /** Every POST fails like a dropped connection. */
   failPost?: boolean;
+  /** Every POST is refused with this status (e.g. 400: the server did not take the request). */
+  refusePost?: number;
   /** `GET /availability` never answers. */
   hangAvailability?: boolean;
 }
@@ -66,6 +68,12 @@ export function requestBackend(options: RequestBackendOptions = {}): typeof fetc
     }
     if (path === '/peer-requests' && method === 'POST') {
       if (options.failPost) throw new TypeError('Failed to fetch');
+      if (options.refusePost) {
+        const status = options.refusePost;
+        return json({ type: '/problems/validation', title: 'Invalid', status }, status, {
+          'Content-Type': 'application/problem+json',
+        });
+      }
       const body = JSON.parse(String(init?.body)) as Record<string, unknown>;
       const now = availability();
       request = {

@@ -32,6 +32,7 @@ import {
   type RequestForm,
 } from './logic/request-form.js';
 import { IdempotentSender, type SendState } from '../../core/request/idempotent-sender.js';
+import { mayHaveArrived } from '../../core/request/may-have-arrived.js';
 import { POLL_INTERVAL_MS, StatusPoller } from './logic/status-poller.js';
 import { peerRequestButtonStyles } from './peer-request-button.styles.js';
 import './request-events.js';
@@ -482,10 +483,10 @@ export class PeerRequestButton extends PeerWidgetElement {
   private renderSendStatus(sendState: SendState<Created>) {
     if (sendState.status === 'sending') return html`<p part="send-status">${this.i18n.t('request.sending')}</p>`;
     if (sendState.status !== 'failed') return nothing;
-    if (unreadable(sendState.error)) {
-      // A 2xx we could not read: the request may well be in the queue, so never "not sent"; helplines meanwhile.
+    if (mayHaveArrived(sendState.error)) {
+      // The request may well be in the queue (see `mayHaveArrived`), so never "not sent"; helplines meanwhile.
       return html`<div class="problem" part="send-status">
-        <p>${this.i18n.t('request.unreadable')}</p>
+        <p>${this.failureText(sendState.error)}</p>
         <div role="heading" aria-level=${Math.min(6, this.level + 1)} class="sub-heading">
           ${this.i18n.t('request.fallback.helplines')}
         </div>
@@ -493,8 +494,19 @@ export class PeerRequestButton extends PeerWidgetElement {
       </div>`;
     }
     return html`<div class="problem" part="send-status">
-      <p>${this.i18n.t('request.notSent')} ${this.errorText(sendState.error)}</p>
+      <p>${this.failureText(sendState.error)}</p>
     </div>`;
+  }
+
+  /**
+   * Why the send failed. "Not sent" only when the server refused the request itself; when it may be in the queue
+   * (no answer, a server error, an unreadable reply) the student is told we could not confirm, and that sending
+   * again is safe: the same Idempotency-Key brings back the request already made, never a second one.
+   */
+  private failureText(error: ApiError): string {
+    if (error.kind === 'invalid-response') return this.i18n.t('request.unreadable');
+    if (mayHaveArrived(error)) return this.i18n.t('request.unconfirmed', { send: this.i18n.t('request.send') });
+    return `${this.i18n.t('request.notSent')} ${this.errorText(error)}`;
   }
 
   private renderSafetyHelp() {
@@ -618,11 +630,7 @@ export class PeerRequestButton extends PeerWidgetElement {
   private async onSendState(sendState: SendState<Created>): Promise<void> {
     this.requestUpdate();
     if (sendState.status === 'failed' && sendState.error.kind !== 'aborted') {
-      this.announcer.announce(
-        unreadable(sendState.error)
-          ? this.i18n.t('request.unreadable')
-          : `${this.i18n.t('request.notSent')} ${this.errorText(sendState.error)}`,
-      );
+      this.announcer.announce(this.failureText(sendState.error));
       return;
     }
     if (sendState.status !== 'done') return;
@@ -884,11 +892,6 @@ export class PeerRequestButton extends PeerWidgetElement {
     const { key, values } = errorMessage(error);
     return this.i18n.t(key, values);
   }
-}
-
-/** The server answered 2xx but the body was unusable: the request may have been made. */
-function unreadable(error: ApiError): boolean {
-  return error.kind === 'invalid-response';
 }
 
 declare global {

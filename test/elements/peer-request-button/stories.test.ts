@@ -25,6 +25,7 @@ const expected: Record<string, [string, string]> = {
   LongWait: ['fallback', 'The wait is longer than usual right now.'],
   Consent: ['consent', 'on-call professional'],
   ConsentMissing: ['field-error', 'Please tick the box'],
+  SendUnconfirmed: ['send-status', 'We could not confirm that your request arrived.'],
   SendFailed: ['send-status', 'Your request was not sent.'],
   Waiting: ['place', 'You are number 2 in line. The wait is about 10 min.'],
   WaitingNobody: ['fallback', 'Your request stays in line'],

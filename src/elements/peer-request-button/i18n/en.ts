@@ -26,6 +26,8 @@ export const requestButtonEn = {
   'request.send': 'Send my request',
   'request.sending': 'Sending your request…',
   'request.notSent': 'Your request was not sent.',
+  'request.unconfirmed':
+    'We could not confirm that your request arrived. It may already be in line. Your answers are still here: choose “{send}” again and it will not be sent twice. If you need someone now, these can help:',
   'request.unreadable':
     'Your request may have been sent, but we could not read the reply. Trying again will not send it twice. If you need someone now, these can help:',
 

@@ -24,6 +24,8 @@ export const requestButtonEs: RequestButtonMessages = {
   'request.send': 'Enviar mi solicitud',
   'request.sending': 'Enviando tu solicitud…',
   'request.notSent': 'Tu solicitud no se ha enviado.',
+  'request.unconfirmed':
+    'No pudimos confirmar que tu solicitud haya llegado. Puede que ya esté en la cola. Tus respuestas siguen aquí: elige «{send}» otra vez y no se enviará dos veces. Si necesitas a alguien ahora, esto puede ayudarte:',
   'request.unreadable':
     'Puede que tu solicitud se haya enviado, pero no hemos podido leer la respuesta. Si lo intentas de nuevo, no se enviará dos veces. Si necesitas a alguien ahora, esto puede ayudarte:',
 
