@@ -149,6 +149,8 @@ export const groupFinderEn = {
   'groups.join.submitWaitlist': 'Join the waitlist',
   'groups.join.sending': 'Joining…',
   'groups.join.failed': 'You have not joined yet. Your details are still here.',
+  'groups.join.unconfirmed':
+    'We could not confirm that you joined. You may already be in. Your details are still here: choose “{retry}” and you will not be added twice.',
   'groups.join.full':
     'This group cannot take new members right now, so you have not joined. Your details are still here.',
   'groups.join.check': 'Some details could not be accepted. Check them and try again.',

@@ -148,6 +148,8 @@ export const groupFinderEs: GroupFinderMessages = {
   'groups.join.submitWaitlist': 'Unirme a la lista de espera',
   'groups.join.sending': 'Uniéndote…',
   'groups.join.failed': 'Todavía no te has unido. Tus datos siguen aquí.',
+  'groups.join.unconfirmed':
+    'No pudimos confirmar que te hayas unido. Puede que ya estés dentro. Tus datos siguen aquí: elige «{retry}» y no te añadiremos dos veces.',
   'groups.join.full':
     'Este grupo ahora no puede admitir personas nuevas, así que no te has unido. Tus datos siguen aquí.',
   'groups.join.check': 'No se pudieron aceptar algunos datos. Revísalos y vuelve a intentarlo.',

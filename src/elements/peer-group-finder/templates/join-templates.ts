@@ -7,6 +7,7 @@ import type { MessageKey } from '../../../core/i18n/en.js';
 import type { LocalizeController } from '../../../core/i18n/localize-controller.js';
 import type { GroupSummary } from '../logic/group-data.js';
 import type { SendState } from '../../../core/request/idempotent-sender.js';
+import { mayHaveArrived } from '../../../core/request/may-have-arrived.js';
 
 export const NAME_MAX = 80;
 export const EMAIL_MAX = 254;
@@ -82,10 +83,19 @@ function fieldError(i18n: LocalizeController, form: JoinForm, field: JoinField) 
   return key ? html`<p class="field-error" part="field-error" id="error-${field}">${i18n.t(key)}</p>` : nothing;
 }
 
-/** Why joining failed, in plain words with a way forward. A 409 is a full or closed group, not a fault. */
+/**
+ * Why joining failed, in plain words with a way forward. A 409 without Retry-After is a full or closed group, not a
+ * fault; with it, the server is still working on this very key. "Not joined" only when the server refused; when the
+ * registration may have landed (see `mayHaveArrived`) the student is told we could not confirm it, and that trying
+ * again is safe: the same Idempotency-Key brings back the place already taken, never a second one.
+ */
 export function joinFailure(i18n: LocalizeController, error: ApiError): string {
-  if (error.kind === 'http' && error.status === 409) return i18n.t('groups.join.full');
-  if (error.kind === 'http' && error.status === 400) return i18n.t('groups.join.check');
+  const status = error.kind === 'http' ? error.status : 0;
+  if (status === 409 && error.kind === 'http' && error.retryAfterSeconds === undefined) {
+    return i18n.t('groups.join.full');
+  }
+  if (status === 400) return i18n.t('groups.join.check');
+  if (mayHaveArrived(error)) return i18n.t('groups.join.unconfirmed', { retry: i18n.t('groups.join.retry') });
   const { key, values } = errorMessage(error);
   return `${i18n.t('groups.join.failed')} ${i18n.t(key, values)}`;
 }
