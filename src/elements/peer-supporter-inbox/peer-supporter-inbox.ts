@@ -14,6 +14,7 @@ import { errorMessage } from '../../core/error-message.js';
 import type { MessageKey } from '../../core/i18n/en.js';
 import { registerSupportTopicStrings } from '../../core/i18n/support-topics.js';
 import { PeerWidgetElement } from '../../core/peer-widget-element.js';
+import { mayHaveArrived } from '../../core/request/may-have-arrived.js';
 import './inbox-events.js';
 import { registerSupporterInboxStrings } from './i18n/index.js';
 import { Drafts } from './logic/drafts.js';
@@ -535,10 +536,12 @@ export class PeerSupporterInbox extends PeerWidgetElement {
       return;
     }
     const status = result.error.kind === 'http' ? result.error.status : 0;
-    if (status === 422 && (action === 'note' || action === 'escalate')) {
-      // The key was used with another session (a sign-in again after an answer that never arrived): it may have been
-      // saved. A new key for the next try, and the notes and list as they are now, so the supporter can see.
-      this.drafts.get(id)[action === 'note' ? 'noteKey' : 'escalateKey'] = undefined;
+    const keyReused = status === 422 && (action === 'note' || action === 'escalate');
+    // The key was used with another session (a sign-in again after an answer that never arrived): a new key next time.
+    if (keyReused) this.drafts.get(id)[action === 'note' ? 'noteKey' : 'escalateKey'] = undefined;
+    // Either that, or no answer or a server error (see `mayHaveArrived`): the claim, note, alert or close may have
+    // been saved. Never a blind "try again": the notes and list as they are now, so the supporter can see.
+    if (keyReused || (status !== 409 && mayHaveArrived(result.error))) {
       this.say(id, { key: 'inbox.maybeSaved' });
       void this.loadQueue();
       return;
