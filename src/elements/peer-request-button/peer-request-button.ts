@@ -806,8 +806,10 @@ export class PeerRequestButton extends PeerWidgetElement {
     this.announcer.announce(this.i18n.t('request.cancel.done'));
   }
 
+  /** Why a cancel failed. With no answer or a server error it may have gone through: the next poll will tell. */
   private cancelFailure(error: ApiError): string {
     if (error.kind === 'http' && error.status === 409) return this.i18n.t('request.cancel.tooLate');
+    if (mayHaveArrived(error)) return this.i18n.t('request.cancel.unconfirmed');
     return `${this.i18n.t('request.cancel.failed')} ${this.errorText(error)}`;
   }
 

@@ -8,6 +8,7 @@ import {
   announced,
   availability,
   choose,
+  created,
   json,
   mount,
   next,
@@ -15,6 +16,7 @@ import {
   problem,
   requestFetch,
   sendRequest,
+  status,
   stepText,
   text,
   until,
@@ -80,6 +82,36 @@ describe('<peer-request-button> a send that could not be confirmed', () => {
         expect(said).not.to.contain('could not confirm');
         expect(spoken).to.contain(NOT_SENT);
       }
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  for (const [name, answer, said] of [
+    ['a 502', () => problem(502), 'We could not confirm that your request was cancelled.'],
+    [
+      'a network error',
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      'We could not confirm that your request was cancelled.',
+    ],
+    ['a 400', () => problem(400), 'Your request was not cancelled.'],
+  ] as const) {
+    it(`a cancel that gets ${name} says "${said}"`, async () => {
+      const net = requestFetch({
+        availability: () => json(availability()),
+        create: () => json(created(), 201),
+        status: () => json(status()),
+        cancel: answer,
+      });
+      const el = await mount(net);
+      await openDialog(el);
+      await sendRequest(el);
+      await until(() => $(el, '[part="cancel"]') !== null, 5000, 'the status');
+      $<HTMLButtonElement>(el, '[part="cancel"]')!.click();
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '[part="cancel-yes"]')!.click();
+      await until(() => !/Cancelling|^$/.test(text($(el, '[part="cancel-status"]'))), 8000, 'the cancel outcome');
+      expect(text($(el, '[part="cancel-status"]'))).to.contain(said);
+      expect(await announced(el)).to.contain(said);
       await expect(el).to.be.accessible();
     });
   }

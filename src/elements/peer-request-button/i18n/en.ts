@@ -155,6 +155,8 @@ export const requestButtonEn = {
   'request.cancel.sending': 'Cancelling…',
   'request.cancel.done': 'Your request is cancelled.',
   'request.cancel.failed': 'Your request was not cancelled.',
+  'request.cancel.unconfirmed':
+    'We could not confirm that your request was cancelled. If it was, its status will say so soon. You can try again.',
   'request.cancel.tooLate': 'This request can no longer be cancelled here.',
   'request.again': 'Make a new request',
 

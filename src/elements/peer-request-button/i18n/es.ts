@@ -153,6 +153,8 @@ export const requestButtonEs: RequestButtonMessages = {
   'request.cancel.sending': 'Cancelando…',
   'request.cancel.done': 'Tu solicitud está cancelada.',
   'request.cancel.failed': 'Tu solicitud no se ha cancelado.',
+  'request.cancel.unconfirmed':
+    'No pudimos confirmar que tu solicitud se haya cancelado. Si se canceló, su estado lo dirá pronto. Puedes intentarlo de nuevo.',
   'request.cancel.tooLate': 'Esta solicitud ya no se puede cancelar aquí.',
   'request.again': 'Hacer una nueva solicitud',
 
