@@ -167,3 +167,46 @@ describe('<peer-group-finder> a join that could not be confirmed', () => {
     expect(cancelled.status).to.equal(204);
   });
 });
+
+/** Cancelling is a DELETE the client retries; an answer lost after the first attempt may follow a cancel that worked. */
+const CANCEL_FAILURES: Array<[string, () => Response | Promise<Response>, 'unconfirmed' | 'not cancelled']> = [
+  ['a timeout', () => new Promise<Response>(() => undefined), 'unconfirmed'],
+  [
+    'a network error',
+    () => {
+      throw new TypeError('Failed to fetch');
+    },
+    'unconfirmed',
+  ],
+  ['a 500', () => problem(500), 'unconfirmed'],
+  ['a 503', () => withRetryAfter(503), 'unconfirmed'],
+  ['a 429', () => withRetryAfter(429), 'unconfirmed'],
+  ['a 400', () => problem(400), 'not cancelled'],
+];
+
+describe('<peer-group-finder> a cancel that could not be confirmed', () => {
+  for (const [name, answer, expected] of CANCEL_FAILURES) {
+    it(`${name}: ${expected === 'unconfirmed' ? '"could not confirm"' : '"not cancelled yet"'}`, async () => {
+      const el = await mountWith(
+        groupsFetch({ list: () => json(groupPage([groupSummary('open-group')])), cancel: answer }),
+      );
+      el.timeout = 1000;
+      $(el, '[part="cancel-by-code"] summary')!.click();
+      await type(el, '#cancel-code-input', 'grief.reg_9.Zx8Kq2vN0pLm4Rt7Yw1Bc6Df');
+      $<HTMLButtonElement>(el, '[part="cancel-by-code"] button[type="submit"]')!.click();
+      const status = () => $(el, '[part="cancel-by-code"] .status');
+      await until(() => status() !== null && !text(status()).includes('Cancelling'), 15000, 'the failure');
+      const said = text(status());
+      if (expected === 'unconfirmed') {
+        expect(said).to.equal(
+          'We could not confirm that your place was cancelled. Please try again: cancelling twice is safe.',
+        );
+      } else {
+        expect(said).to.match(/^Your place is not cancelled yet\. /);
+      }
+      expect(await announced(el)).to.equal(said);
+      expect($<HTMLInputElement>(el, '#cancel-code-input')!.value, 'the code is kept to try again').to.contain('reg_9');
+      await expect(el).to.be.accessible();
+    });
+  }
+});

@@ -184,6 +184,8 @@ export const groupFinderEn = {
   'groups.cancel.sending': 'Cancelling…',
   'groups.cancel.done': 'Your place is cancelled, and the details you gave are deleted.',
   'groups.cancel.failed': 'Your place is not cancelled yet.',
+  'groups.cancel.unconfirmed':
+    'We could not confirm that your place was cancelled. Please try again: cancelling twice is safe.',
   'groups.cancel.notFound': 'We could not find a place with this code. Check the code and try again.',
   'groups.cancelCode.summary': 'Cancel a place with your code',
   'groups.cancelCode.label': 'Your cancel code',

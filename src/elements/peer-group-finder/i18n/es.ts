@@ -183,6 +183,8 @@ export const groupFinderEs: GroupFinderMessages = {
   'groups.cancel.sending': 'Cancelando…',
   'groups.cancel.done': 'Tu plaza está cancelada y los datos que diste se han borrado.',
   'groups.cancel.failed': 'Tu plaza todavía no está cancelada.',
+  'groups.cancel.unconfirmed':
+    'No pudimos confirmar que tu plaza se haya cancelado. Vuelve a intentarlo: cancelar dos veces no causa ningún problema.',
   'groups.cancel.notFound': 'No encontramos ninguna plaza con este código. Revísalo y vuelve a intentarlo.',
   'groups.cancelCode.summary': 'Cancelar una plaza con tu código',
   'groups.cancelCode.label': 'Tu código para cancelar',

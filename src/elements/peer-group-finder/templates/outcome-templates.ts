@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiError } from '../../../core/api/errors.js';
 import { isolate, ltr } from '../../../core/bidi.js';
 import { errorMessage } from '../../../core/error-message.js';
+import { mayHaveArrived } from '../../../core/request/may-have-arrived.js';
 import type { LocalizeController } from '../../../core/i18n/localize-controller.js';
 import { cancelCode } from '../logic/cancel-code.js';
 import type { GroupSummary, Registration } from '../logic/group-data.js';
@@ -30,9 +31,14 @@ export interface OutcomeOptions {
   onCancel: (step: 'ask' | 'yes' | 'no') => void;
 }
 
-/** Why cancelling failed: a wrong or used-up code (404) says so; anything else is the usual plain message. */
+/**
+ * Why cancelling failed: a wrong or used-up code (404) says so; an answer lost on the way (no answer, a server error,
+ * a refused later attempt) may follow a cancel that took effect, so it says "could not confirm", never "not cancelled"
+ * (cancelling again is harmless: the server answers 204 again); anything else is the usual plain message.
+ */
 export function cancelFailure(i18n: LocalizeController, error: ApiError): string {
   if (error.kind === 'http' && error.status === 404) return i18n.t('groups.cancel.notFound');
+  if (mayHaveArrived(error)) return i18n.t('groups.cancel.unconfirmed');
   const { key, values } = errorMessage(error);
   return `${i18n.t('groups.cancel.failed')} ${i18n.t(key, values)}`;
 }
