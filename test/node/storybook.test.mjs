@@ -390,6 +390,10 @@ const REQUEST_BUTTON_STATES = {
   Consent: { selector: 'dialog[open] [part="consent"] [part="consent-box"]', words: 'on-call professional' },
   ConsentMissing: { selector: 'dialog[open] [part="consent"] [part="field-error"]', words: 'Please tick the box' },
   SendFailed: { selector: 'dialog[open] [part="send-status"]', words: 'Your request was not sent.' },
+  SendUnconfirmed: {
+    selector: 'dialog[open] [part="send-status"] [part="crisis"]',
+    words: 'We could not confirm that your request arrived.',
+  },
   Waiting: {
     selector: 'dialog[open] [part="status"] [part="code-value"]',
     words: 'You are number 2 in line. The wait is about 10 min.',
