@@ -405,7 +405,7 @@ export class PeerCheckIn extends PeerWidgetElement {
     if (status.status === 'waiting') return this.i18n.t('checkIn.offline');
     // The server may have it: an answer nobody can read, or a 409 while it still works on this very key.
     if (mayHaveArrived(status.error)) return this.i18n.t('checkIn.unconfirmed');
-    const reason = errorMessage(status.error);
+    const reason = errorMessage(status.error, this.i18n.locale);
     return `${this.i18n.t('checkIn.notSent')} ${this.i18n.t(reason.key, reason.values)}`;
   }
 

@@ -38,7 +38,7 @@ import {
   type Registration,
 } from './logic/group-data.js';
 import { discreetTitleFor, downloadGroupCalendar, locationWords } from './logic/group-calendar.js';
-import { pluralKey } from './logic/plural.js';
+import { pluralKey } from '../../core/i18n/plural.js';
 import { IdempotentSender, type SendState } from '../../core/request/idempotent-sender.js';
 import { browserTimeZone } from './logic/time-format.js';
 import { UrlSync } from './logic/url-sync.js';
@@ -450,7 +450,7 @@ export class PeerGroupFinder extends PeerWidgetElement {
   }
 
   private errorText(error: ApiError): string {
-    const { key, values } = errorMessage(error);
+    const { key, values } = errorMessage(error, this.i18n.locale);
     return this.i18n.t(key, values);
   }
 

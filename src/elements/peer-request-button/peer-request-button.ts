@@ -891,7 +891,7 @@ export class PeerRequestButton extends PeerWidgetElement {
   };
 
   private errorText(error: ApiError): string {
-    const { key, values } = errorMessage(error);
+    const { key, values } = errorMessage(error, this.i18n.locale);
     return this.i18n.t(key, values);
   }
 }

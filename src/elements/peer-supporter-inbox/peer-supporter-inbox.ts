@@ -271,13 +271,13 @@ export class PeerSupporterInbox extends PeerWidgetElement {
       const error = result.error;
       if (error.kind === 'http' && error.status === 429) {
         const seconds = Math.max(1, Math.ceil(error.retryAfterSeconds ?? 60));
-        this.showNotice(waitMessage(this.i18n.lang, seconds));
+        this.showNotice(waitMessage(this.i18n.locale, seconds));
         return;
       }
       const wrong = result.error.kind === 'http' && result.error.status === 401;
       // 400 too: a malformed name is "wrong details", never a hint about which part was wrong.
       const badInput = result.error.kind === 'http' && result.error.status === 400;
-      this.showNotice(wrong || badInput ? { key: 'inbox.signIn.wrong' } : errorMessage(result.error));
+      this.showNotice(wrong || badInput ? { key: 'inbox.signIn.wrong' } : errorMessage(result.error, this.i18n.locale));
       return;
     }
     const passwordField = this.renderRoot.querySelector<HTMLInputElement>('#password');
@@ -560,7 +560,7 @@ export class PeerSupporterInbox extends PeerWidgetElement {
       if (error.status === 409) return { key: 'inbox.conflict' };
       if (error.status === 404) return { key: 'inbox.gone' };
     }
-    const detail = errorMessage(error);
+    const detail = errorMessage(error, this.i18n.locale);
     return detail;
   }
 
@@ -696,7 +696,7 @@ export class PeerSupporterInbox extends PeerWidgetElement {
   // ---------------------------------------------------------------- render
 
   private errorText(error: ApiError): string {
-    const { key, values } = errorMessage(error);
+    const { key, values } = errorMessage(error, this.i18n.locale);
     return this.i18n.t(key, values);
   }
 

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../../core/i18n/en.js';
 import type { LocalizeController } from '../../../core/i18n/localize-controller.js';
+import { pluralForm } from '../../../core/i18n/plural.js';
 import type { HistoryEntry, MoodLevel } from './history-entry.js';
 import type { CsvColumn } from './history-export.js';
 import { registerHistoryStrings } from './i18n.js';
@@ -85,11 +86,5 @@ export function historyCsvColumns(i18n: HistoryI18n, labels: HistoryLabels = {},
 
 /** Picks the `one` or `other` form of a sentence by the language's plural rules. */
 export function pluralKey(i18n: HistoryI18n, base: string, count: number): MessageKey {
-  let form = 'other';
-  try {
-    form = new Intl.PluralRules(i18n.lang).select(count) === 'one' ? 'one' : 'other';
-  } catch {
-    form = count === 1 ? 'one' : 'other';
-  }
-  return `${base}.${form}` as MessageKey;
+  return `${base}.${pluralForm(i18n.lang, count)}` as MessageKey;
 }

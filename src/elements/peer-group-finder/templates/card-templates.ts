@@ -4,7 +4,7 @@ import { isolate } from '../../../core/bidi.js';
 import type { MessageKey } from '../../../core/i18n/en.js';
 import type { LocalizeController } from '../../../core/i18n/localize-controller.js';
 import type { GroupSummary } from '../logic/group-data.js';
-import { pluralKey } from '../logic/plural.js';
+import { pluralKey } from '../../../core/i18n/plural.js';
 import { describeSchedule, nextSessionLabel } from '../logic/schedule.js';
 
 export interface CardContext {

@@ -96,7 +96,7 @@ export function joinFailure(i18n: LocalizeController, error: ApiError): string {
   }
   if (status === 400) return i18n.t('groups.join.check');
   if (mayHaveArrived(error)) return i18n.t('groups.join.unconfirmed', { retry: i18n.t('groups.join.retry') });
-  const { key, values } = errorMessage(error);
+  const { key, values } = errorMessage(error, i18n.locale);
   return `${i18n.t('groups.join.failed')} ${i18n.t(key, values)}`;
 }
 

@@ -39,7 +39,7 @@ export interface OutcomeOptions {
 export function cancelFailure(i18n: LocalizeController, error: ApiError): string {
   if (error.kind === 'http' && error.status === 404) return i18n.t('groups.cancel.notFound');
   if (mayHaveArrived(error)) return i18n.t('groups.cancel.unconfirmed');
-  const { key, values } = errorMessage(error);
+  const { key, values } = errorMessage(error, i18n.locale);
   return `${i18n.t('groups.cancel.failed')} ${i18n.t(key, values)}`;
 }
 
