@@ -9,6 +9,8 @@
 //   mobile   390×844, device scale 3, touch, CPU slowed 4× (CDP Emulation.setCPUThrottlingRate)
 //   page alone  the mobile profile with the widget script blocked: the long tasks the demo page has of its own (its
 //            first style and layout), so that the widgets' share can be told apart
+//   crisis panel alone  the mobile profile on a page with nothing but <peer-crisis-resources> and its fallback (the
+//            demo as it was when issue 7 measured the upgrade)
 //   page alone, then the first Intl calls  the same, plus a country name and a zoned time in a task after load: the
 //            engine's start-up of locale data, a task no widget that formats anything can avoid or split
 // The profiles alternate, 5 loads each after one discarded warm-up load of each, and report medians of:
@@ -60,6 +62,12 @@ export const PROFILES = {
     cpuThrottlingRate: 4,
     blockWidgets: true,
   },
+  crisisAlone: {
+    label: 'mobile, a page with the crisis panel alone',
+    context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+    cpuThrottlingRate: 4,
+    page: 'crisis-alone',
+  },
   intlFloor: {
     label: 'mobile, page alone, then the first Intl calls',
     context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
@@ -68,6 +76,32 @@ export const PROFILES = {
     firstIntl: true,
   },
 };
+
+/**
+ * A page with nothing but the crisis panel and its pasted fallback, as the demo was when issue 7 measured "long
+ * tasks of 155 and 96 ms" on upgrade: served by the bench itself at the reference server's origin.
+ */
+const CRISIS_ALONE_PAGE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Crisis help</title>
+    <script type="module" src="/cdn/peer-support-widgets.js"></script>
+  </head>
+  <body>
+    <h1>Need help right now?</h1>
+    <peer-support-provider api-base="/api/v1" country="US" region="US-MA">
+      <peer-crisis-resources>
+        <ul>
+          <li>Emergency: call <a href="tel:911">911</a></li>
+          <li>Suicide and Crisis Lifeline: call or text <a href="tel:988">988</a></li>
+        </ul>
+      </peer-crisis-resources>
+    </peer-support-provider>
+    <p>The rest of the page.</p>
+  </body>
+</html>`;
 
 /**
  * The floor no widget can go under: a page's first use of Intl starts the engine's locale data, one task that no
@@ -165,7 +199,14 @@ async function loadOnce(browser, url, profileName) {
     }
     const errors = [];
     tab.on('pageerror', (error) => errors.push(error.message));
-    await tab.goto(`${url}/`, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    let address = `${url}/`;
+    if (profile.page === 'crisis-alone') {
+      address = `${url}/__bench/crisis-alone.html`;
+      await tab.route(address, (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: CRISIS_ALONE_PAGE }),
+      );
+    }
+    await tab.goto(address, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
     if (!profile.blockWidgets) {
       await tab
         .waitForFunction(() => window.__pageLoad.emergencyLinkMs !== null, null, { timeout: LOAD_TIMEOUT_MS })
