@@ -1,23 +1,18 @@
 // What a campus developer's bundler keeps when they import one helper from the package root: only that helper; and
 // when they import an element, everything it needs, its words included.
 // Bundles `import { safeHref } from 'peer-support-widgets'` with esbuild through the published exports and
-// "sideEffects", as an application build would. Runs after `npm run build`.
+// "sideEffects", as an application build would, from the package as `npm pack` makes it (only the files it ships).
+// Runs after `npm run build`.
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const app = mkdtempSync(join(tmpdir(), 'peer-tree-shaking-'));
-mkdirSync(join(app, 'node_modules'));
-symlinkSync(root, join(app, 'node_modules', 'peer-support-widgets'), 'dir');
-after(() => rmSync(app, { recursive: true, force: true }));
+import { packedPackage, repoRoot as root } from './helpers/packed-package.mjs';
 
 async function bundle(source) {
+  const app = packedPackage().dir;
   writeFileSync(join(app, 'entry.js'), source);
   const result = await build({
     entryPoints: [join(app, 'entry.js')],
