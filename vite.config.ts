@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { cdnAssets } from './scripts/cdn-assets.mjs';
-import { CDN_ENTRY, CDN_FILE, ENTRIES } from './scripts/entries.mjs';
+import { CDN_BUNDLES, ENTRIES } from './scripts/entries.mjs';
 
-// Three builds of the same source:
+// Builds of the same source:
 //   vite build                    → dist/: one ESM entry per element plus index and define-all, lit external.
 //   vite build --mode development → dist/development/: the same with development warnings kept
 //                                   (served through the "development" export condition).
 //   vite build --mode cdn         → dist/cdn/peer-support-widgets.js: one fully minified file, lit inlined, all
 //                                   defined, with a source map, .br and .gz copies and integrity.json beside it.
+//   vite build --mode cdn-crisis-help → dist/cdn/peer-crisis-help.js: the same for crisis help alone (provider,
+//                                   crisis resources, help link). Each CDN file stands alone, so that one
+//                                   integrity hash covers everything a page runs.
 const { name, version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   name: string;
   version: string;
@@ -22,7 +25,8 @@ function coreModuleName(id: string): string | null {
 }
 
 export default defineConfig(({ mode }) => {
-  const cdn = mode === 'cdn';
+  const bundle = CDN_BUNDLES.find((candidate) => candidate.mode === mode);
+  const cdn = bundle !== undefined;
   const development = mode === 'development';
   return {
     define: {
@@ -38,7 +42,7 @@ export default defineConfig(({ mode }) => {
       minify: cdn,
       sourcemap: true,
       lib: cdn
-        ? { entry: CDN_ENTRY, formats: ['es'], fileName: () => CDN_FILE }
+        ? { entry: bundle.entry, formats: ['es'], fileName: () => bundle.file }
         : { entry: ENTRIES, formats: ['es'], fileName: (_format, entry) => `${entry}.js` },
       rolldownOptions: cdn
         ? {

@@ -22,16 +22,17 @@ export const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 const LIT = [/^lit(\/|$)/, /^lit-html(\/|$)/, /^@lit\//];
 
 /**
- * The entries to measure, from package.json "exports": each subpath's production `import` target, and the CDN file.
+ * The entries to measure, from package.json "exports": each subpath's production `import` target, and the CDN files
+ * ("./cdn" and "./cdn/…").
  * Names are paths inside dist/ ("define.js", "cdn/peer-support-widgets.js").
  */
 export function publishedEntries(root = projectRoot) {
   const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
   const entries = [];
   for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
-    const esm = subpath !== './cdn' && typeof target === 'object' ? target.import : undefined;
-    const cdn =
-      subpath === './cdn' ? (typeof target === 'string' ? target : (target.browser ?? target.default)) : undefined;
+    const isCdn = subpath === './cdn' || subpath.startsWith('./cdn/');
+    const esm = !isCdn && typeof target === 'object' ? target.import : undefined;
+    const cdn = isCdn ? (typeof target === 'string' ? target : (target.browser ?? target.default)) : undefined;
     const file = esm ?? cdn;
     if (!file?.startsWith('./dist/') || !file.endsWith('.js')) continue;
     entries.push({ subpath, kind: cdn ? 'cdn' : 'esm', name: file.slice('./dist/'.length), path: resolve(root, file) });

@@ -15,6 +15,15 @@ export const ENTRIES = {
   'peer-supporter-inbox': 'src/elements/peer-supporter-inbox/define.ts',
 };
 
-/** The single-file CDN bundle: built from this module, written to dist/cdn/<CDN_FILE>. */
-export const CDN_ENTRY = 'src/define.ts';
-export const CDN_FILE = 'peer-support-widgets.js';
+/**
+ * The CDN files, each one file with lit inlined (`vite build --mode <mode>`), written to dist/cdn/<file>: every
+ * element, and crisis help alone for the pages that carry nothing else.
+ */
+export const CDN_BUNDLES = [
+  { mode: 'cdn', file: 'peer-support-widgets.js', entry: 'src/define.ts' },
+  { mode: 'cdn-crisis-help', file: 'peer-crisis-help.js', entry: 'src/define-crisis-help.ts' },
+];
+
+/** The all-in-one CDN file (package.json's jsdelivr, unpkg and ./cdn) and the module it is built from. */
+export const CDN_ENTRY = CDN_BUNDLES[0].entry;
+export const CDN_FILE = CDN_BUNDLES[0].file;

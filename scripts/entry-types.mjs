@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { CDN_ENTRY, CDN_FILE, ENTRIES } from './entries.mjs';
+import { CDN_BUNDLES, ENTRIES } from './entries.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const srcDir = join(root, 'src');
@@ -72,7 +72,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const outputs = [
     ...Object.entries(ENTRIES).map(([name, entry]) => [join(root, 'dist', `${name}.d.ts`), entry]),
-    [join(root, 'dist', 'cdn', CDN_FILE.replace(/\.js$/, '.d.ts')), CDN_ENTRY],
+    ...CDN_BUNDLES.map(({ file, entry }) => [join(root, 'dist', 'cdn', file.replace(/\.js$/, '.d.ts')), entry]),
   ];
   for (const [outFile, entry] of outputs) {
     writeFileSync(outFile, entryDeclaration(entry, outFile));

@@ -14,16 +14,16 @@
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { CDN_ENTRY, CDN_FILE, ENTRIES } from './entries.mjs';
+import { CDN_BUNDLES, ENTRIES } from './entries.mjs';
 import { sourceGraph } from './entry-types.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const toRepoPath = (file) => relative(root, file).split('\\').join('/');
 
-/** The published modules: dist path → source entry, element entries before index, define and the CDN file. */
+/** The published modules: dist path → source entry, element entries before index, define and the CDN files. */
 function publishedModules() {
   const modules = Object.entries(ENTRIES).map(([name, source]) => ({ path: `dist/${name}.js`, source }));
-  modules.push({ path: `dist/cdn/${CDN_FILE}`, source: CDN_ENTRY });
+  for (const { file, entry } of CDN_BUNDLES) modules.push({ path: `dist/cdn/${file}`, source: entry });
   return modules;
 }
 

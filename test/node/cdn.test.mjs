@@ -18,6 +18,10 @@ const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const cdnFile = pkg.exports['./cdn'].browser.replace(/^\.\//, '');
 const bytes = readFileSync(join(repoRoot, cdnFile));
 const info = JSON.parse(readFileSync(join(repoRoot, 'dist/cdn/integrity.json'), 'utf8'));
+/** Every CDN file package.json exports ("./cdn" and "./cdn/…"), as [subpath, file in the package]. */
+const cdnFiles = Object.entries(pkg.exports)
+  .filter(([subpath]) => subpath === './cdn' || subpath.startsWith('./cdn/'))
+  .map(([subpath, target]) => [subpath, target.browser.replace(/^\.\//, '')]);
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 
 test('package.json points jsdelivr, unpkg and the ./cdn browser condition at the CDN file, with its types', () => {
@@ -26,20 +30,32 @@ test('package.json points jsdelivr, unpkg and the ./cdn browser condition at the
   assert.equal(pkg.exports['./cdn'].browser, `./${cdnFile}`);
   assert.match(pkg.exports['./cdn'].types, /\.d\.ts$/);
   const { files } = packedPackage();
-  for (const file of [cdnFile, `${cdnFile}.map`, `${cdnFile}.br`, `${cdnFile}.gz`, 'dist/cdn/integrity.json']) {
-    assert.ok(files.includes(file), `npm pack ships ${file}`);
+  assert.deepEqual(
+    cdnFiles.map(([subpath]) => subpath),
+    ['./cdn', './cdn/crisis-help'],
+  );
+  for (const [subpath, file] of cdnFiles) {
+    assert.match(pkg.exports[subpath].types, /\.d\.ts$/);
+    for (const shipped of [file, `${file}.map`, `${file}.br`, `${file}.gz`, file.replace(/\.js$/, '.d.ts')]) {
+      assert.ok(files.includes(shipped), `npm pack ships ${shipped}`);
+    }
   }
+  assert.ok(files.includes('dist/cdn/integrity.json'), 'npm pack ships dist/cdn/integrity.json');
 });
 
 test('integrity.json records this version and the sha384 of the built file', () => {
   assert.equal(info.name, pkg.name);
   assert.equal(info.version, pkg.version);
-  assert.equal(info.integrity[basename(cdnFile)], integrityOf(bytes));
-  assert.equal(cdnSnippet().integrity, integrityOf(bytes));
+  for (const [subpath, file] of cdnFiles) {
+    const built = readFileSync(join(repoRoot, file));
+    assert.equal(info.integrity[basename(file)], integrityOf(built), file);
+    assert.equal(cdnSnippet(subpath.slice('./cdn/'.length)).integrity, integrityOf(built), file);
+  }
+  assert.deepEqual(Object.keys(info.integrity).sort(), cdnFiles.map(([, file]) => basename(file)).sort());
 });
 
 test('the .br and .gz copies are the file, compressed', () => {
-  for (const file of [cdnFile, `${cdnFile}.map`]) {
+  for (const file of cdnFiles.flatMap(([, built]) => [built, `${built}.map`])) {
     const original = readFileSync(join(repoRoot, file));
     assert.deepEqual(brotliDecompressSync(readFileSync(join(repoRoot, `${file}.br`))), original, `${file}.br`);
     assert.deepEqual(gunzipSync(readFileSync(join(repoRoot, `${file}.gz`))), original, `${file}.gz`);
@@ -85,6 +101,63 @@ test('a page that pins the integrity runs the file; another hash is refused', as
     };
     assert.equal(await defined('/right'), true, 'the file runs with its own hash');
     assert.equal(await defined('/wrong'), false, 'the file is refused with another hash');
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+test('the crisis-help file defines crisis help alone and shows it; with the all-in-one file as well, nothing breaks', async () => {
+  const crisisHelp = readFileSync(join(repoRoot, 'dist/cdn/peer-crisis-help.js'));
+  const server = createServer((request, response) => {
+    const path = new URL(request.url, 'http://localhost').pathname;
+    if (path === '/all.js' || path === '/crisis-help.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript' }).end(path === '/all.js' ? bytes : crisisHelp);
+      return;
+    }
+    const scripts = path === '/both' ? ['/crisis-help.js', '/all.js'] : ['/crisis-help.js'];
+    response
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(
+        `<!doctype html><html lang="en"><title>Crisis help</title>${scripts
+          .map((src) => `<script type="module" src="${src}"></script>`)
+          .join('')}<peer-support-provider country="US"><peer-crisis-resources></peer-crisis-resources>` +
+          `<peer-help-link></peer-help-link><peer-check-in></peer-check-in></peer-support-provider>`,
+      );
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: resolveChromium(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const tags = [
+      'peer-support-provider',
+      'peer-crisis-resources',
+      'peer-help-link',
+      'peer-check-in',
+      'peer-group-finder',
+      'peer-request-button',
+      'peer-supporter-inbox',
+    ];
+    const visit = async (path) => {
+      await page.goto(`${url}${path}`);
+      await page.waitForFunction(
+        () => document.querySelector('peer-crisis-resources')?.shadowRoot?.querySelector('[part~="emergency-call"]'),
+        null,
+        { timeout: 15_000 },
+      );
+      return page.evaluate((names) => names.filter((name) => customElements.get(name) !== undefined), tags);
+    };
+    assert.deepEqual(await visit('/alone'), ['peer-support-provider', 'peer-crisis-resources', 'peer-help-link']);
+    const emergency = await page.evaluate(
+      () => document.querySelector('peer-crisis-resources').shadowRoot.querySelector('[part~="emergency-call"]').href,
+    );
+    assert.equal(emergency, 'tel:911');
+    // Both files on one page (a template that pasted both): the first definition of each tag stays, the rest defines.
+    assert.deepEqual(await visit('/both'), tags);
+    assert.deepEqual(errors, []);
   } finally {
     await browser.close();
     await new Promise((resolve) => server.close(resolve));
