@@ -11,6 +11,8 @@
 //            first style and layout), so that the widgets' share can be told apart
 //   crisis panel alone  the mobile profile on a page with nothing but <peer-crisis-resources> and its fallback (the
 //            demo as it was when issue 7 measured the upgrade)
+//   slow backend  the desktop profile with every API answer 600 ms late, as over a real network: the layout shifts
+//            that data arriving after the first paint causes (on loopback it arrives before it)
 //   page alone, then the first Intl calls  the same, plus a country name and a zoned time in a task after load: the
 //            engine's start-up of locale data, a task no widget that formats anything can avoid or split
 // The profiles alternate, 5 loads each after one discarded warm-up load of each, and report medians of:
@@ -67,6 +69,12 @@ export const PROFILES = {
     context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
     cpuThrottlingRate: 4,
     page: 'crisis-alone',
+  },
+  slowBackend: {
+    label: 'desktop, the demo with the backend answering after 600 ms',
+    context: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+    cpuThrottlingRate: 1,
+    backendDelayMs: 600,
   },
   intlFloor: {
     label: 'mobile, page alone, then the first Intl calls',
@@ -205,6 +213,13 @@ async function loadOnce(browser, url, profileName) {
       await tab.route(address, (route) =>
         route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: CRISIS_ALONE_PAGE }),
       );
+    }
+    if (profile.backendDelayMs) {
+      // A campus backend on a real network: every API answer comes this much later (the page and script do not).
+      await tab.route('**/api/v1/**', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, profile.backendDelayMs));
+        await route.continue();
+      });
     }
     await tab.goto(address, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
     if (!profile.blockWidgets) {
