@@ -7,7 +7,7 @@ import { CDN_BUNDLES, ENTRIES } from './scripts/entries.mjs';
 //   vite build                    → dist/: one ESM entry per element plus index and define-all, lit external.
 //   vite build --mode development → dist/development/: the same with development warnings kept
 //                                   (served through the "development" export condition).
-//   vite build --mode cdn         → dist/cdn/peer-support-widgets.js: one fully minified file, lit inlined, all
+//   vite build --mode cdn         → dist/cdn/peer-support-widgets.js: one minified file, lit inlined, all
 //                                   defined, with a source map, .br and .gz copies and integrity.json beside it.
 //   vite build --mode cdn-crisis-help → dist/cdn/peer-crisis-help.js: the same for crisis help alone (provider,
 //                                   crisis resources, help link). Each CDN file stands alone, so that one

@@ -41,6 +41,25 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/**
+ * Whether `Intl` knows `zone` as an IANA time zone (or an offset zone such as "+05:30"): a check for a zone named by
+ * a page or by backend data before it is used. The answer is kept, with the formatter, so that rendering again costs
+ * a map lookup, not a new `Intl.DateTimeFormat`.
+ */
+export function isKnownTimeZone(zone: unknown): zone is string {
+  if (typeof zone !== 'string' || unknownZones.has(zone)) return false;
+  try {
+    formatterFor(zone);
+    return true;
+  } catch {
+    if (unknownZones.size >= 256) unknownZones.clear(); // data naming endless made-up zones must not grow this
+    unknownZones.add(zone);
+    return false;
+  }
+}
+
+const unknownZones = new Set<string>();
+
 /** [year, month, day, hour, minute, second] on the zone's clock at `instant` (ms since the epoch). */
 function readClock(zone: string, instant: number): number[] {
   const parts = formatterFor(zone).formatToParts(instant);

@@ -31,6 +31,7 @@ import { numbersIn, uncovered, type DialableNumber } from './logic/fallback-numb
 import { mergeEmergencyNumbers, mergeResources } from './logic/merge-resources.js';
 import { crisisStyles } from './peer-crisis-resources.styles.js';
 import { openStatus, sortByAvailability, type OpenStatus } from '../../core/hours/open-status.js';
+import { isKnownTimeZone } from '../../core/hours/zoned-time.js';
 import { QuickExitShortcut, leaveNow } from './logic/quick-exit.js';
 import { browserRegionHint } from './logic/region-hint.js';
 import { nextTask } from './logic/next-task.js';
@@ -204,13 +205,7 @@ export class PeerCrisisResources extends PeerWidgetElement {
 
   /** The viewer's time zone for times shown, if one was given and `Intl` knows it. */
   private get viewerTimeZone(): string | undefined {
-    if (!this.timeZone) return undefined;
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: this.timeZone });
-      return this.timeZone;
-    } catch {
-      return undefined;
-    }
+    return this.timeZone && isKnownTimeZone(this.timeZone) ? this.timeZone : undefined;
   }
 
   /** The configured region, only while it belongs to the country in force. */

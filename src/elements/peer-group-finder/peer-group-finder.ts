@@ -13,6 +13,7 @@ import { registerSupportTopicStrings } from '../../core/i18n/support-topics.js';
 import { PeerWidgetElement } from '../../core/peer-widget-element.js';
 import { RequestController } from '../../core/request/request-controller.js';
 import { safeHref } from '../../core/safe-url.js';
+import { isKnownTimeZone } from '../../core/hours/zoned-time.js';
 import './group-events.js';
 import { registerGroupFinderStrings } from './i18n/index.js';
 import { parseCancelCode, type CancelCode } from './logic/cancel-code.js';
@@ -340,15 +341,8 @@ export class PeerGroupFinder extends PeerWidgetElement {
 
   private get viewerZone(): string {
     const zone = this.timeZone?.trim();
-    if (zone) {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: zone });
-        return zone;
-      } catch {
-        // An unknown zone in the attribute: the browser's is the honest fallback.
-      }
-    }
-    return browserTimeZone();
+    // An unknown zone in the attribute: the browser's is the honest fallback.
+    return zone && isKnownTimeZone(zone) ? zone : browserTimeZone();
   }
 
   private get offeredLanguages(): string[] {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { wallTimeInZone, zonedWallTimeToInstant } from '../../../src/core/hours/zoned-time.js';
+import { isKnownTimeZone, wallTimeInZone, zonedWallTimeToInstant } from '../../../src/core/hours/zoned-time.js';
 
 // The helpers read the clock at the edges of six-hour blocks and reuse it; these tests hold them to what Intl reads
 // at the instant itself, in every zone the browser knows and around every offset change of a few years.
@@ -161,5 +161,34 @@ describe('zoned time against Intl', function () {
     expect(() => wallTimeInZone(Number.NaN, 'Europe/London')).to.throw(RangeError);
     expect(() => wallTimeInZone(new Date('not a date'), 'Europe/London')).to.throw(RangeError);
     expect(wallTimeInZone(Date.UTC(2026, 5, 1, 12), 'Europe/London').hour).to.equal(13);
+  });
+});
+
+describe('isKnownTimeZone', () => {
+  it('knows the zones Intl knows, and nothing else', () => {
+    for (const zone of ['Europe/Paris', 'America/New_York', 'UTC', 'Asia/Kolkata'])
+      expect(isKnownTimeZone(zone), zone).to.equal(true);
+    for (const zone of ['Mars/Olympus_Mons', '', 'Europe/Pari', undefined, null, 42]) {
+      expect(isKnownTimeZone(zone), String(zone)).to.equal(false);
+    }
+  });
+
+  it('asks Intl once per zone, known or not, however often a page renders', () => {
+    const original = Intl.DateTimeFormat;
+    let made = 0;
+    const counting = function (this: unknown, ...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+      made++;
+      return new original(...args);
+    } as unknown as typeof Intl.DateTimeFormat;
+    Intl.DateTimeFormat = counting;
+    try {
+      for (let i = 0; i < 50; i++) {
+        isKnownTimeZone('US/Samoa'); // an alias: not among the zones the tests above read
+        isKnownTimeZone('Nowhere/Town');
+      }
+    } finally {
+      Intl.DateTimeFormat = original;
+    }
+    expect(made).to.equal(2);
   });
 });

@@ -12,6 +12,7 @@ import {
   type Check,
   type Infer,
 } from '../../../core/api/shape.js';
+import { isKnownTimeZone } from '../../../core/hours/zoned-time.js';
 import { ACCESSIBILITY, AUDIENCES, FACILITATORS, FORMATS, LANGUAGE_TAG, TOPICS } from './vocabulary.js';
 
 /**
@@ -26,22 +27,11 @@ const LOCAL = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5
 const localDateTime = str({ min: 16, max: 16, pattern: LOCAL });
 
 /** A name `Intl` knows as a time zone; checked once per zone (the schedule is written with it). */
-const knownZones = new Map<string, boolean>();
 const zoneShape = str({ min: 3, max: 64, pattern: /^(UTC|[A-Za-z]+(\/[A-Za-z0-9_+-]+){1,2})$/ });
 export const timeZone: Check<string> = (value) => {
   const result = zoneShape(value);
   if (!result.ok) return result;
-  let known = knownZones.get(result.value);
-  if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: result.value });
-      known = true;
-    } catch {
-      known = false;
-    }
-    knownZones.set(result.value, known);
-  }
-  return known ? result : { ok: false, path: '', expected: 'a time zone this browser knows' };
+  return isKnownTimeZone(result.value) ? result : { ok: false, path: '', expected: 'a time zone this browser knows' };
 };
 
 /** An RFC 3339 date-time that `Date` can read. */
