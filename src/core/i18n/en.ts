@@ -4,7 +4,6 @@
  * plain, warm, brief; say what happens next; never blame the student.
  */
 export const en = {
-  'status.loading': 'Loading…',
   'status.slow': 'This is taking longer than usual. You can keep waiting or try again.',
   'error.notConfigured': 'This service is not set up on this page yet.',
   'error.network': 'We could not connect. Check your internet connection, then try again.',

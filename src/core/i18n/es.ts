@@ -2,7 +2,6 @@ import type { CoreMessages } from './en.js';
 
 /** Spanish strings (neutral Latin American Spanish, "tú"). Same keys and placeholders as en.ts. */
 export const es: CoreMessages = {
-  'status.loading': 'Cargando…',
   'status.slow': 'Esto está tardando más de lo normal. Puedes seguir esperando o intentarlo de nuevo.',
   'error.notConfigured': 'Este servicio todavía no está configurado en esta página.',
   'error.network': 'No pudimos conectarnos. Revisa tu conexión a internet y vuelve a intentarlo.',

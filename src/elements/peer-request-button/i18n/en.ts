@@ -130,7 +130,6 @@ export const requestButtonEn = {
     'A professional will be in touch with you. If you need help before then, the services below are there now.',
   'request.status.closedText': 'This request has ended. You can make a new one whenever you like.',
   'request.status.cancelledText': 'Your request is cancelled.',
-  'request.status.changed': 'Your request: {status}.',
   'request.status.checking': 'Checking your request…',
   'request.status.gone': 'We could not find a request with this code. Requests are deleted some time after they end.',
   'request.status.stale': 'We could not check for updates just now. We will keep trying.',

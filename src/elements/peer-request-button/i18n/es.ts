@@ -127,7 +127,6 @@ export const requestButtonEs: RequestButtonMessages = {
     'Un profesional se pondrá en contacto contigo. Si necesitas ayuda antes, los servicios de abajo están disponibles ahora.',
   'request.status.closedText': 'Esta solicitud ha terminado. Puedes hacer otra cuando quieras.',
   'request.status.cancelledText': 'Tu solicitud está cancelada.',
-  'request.status.changed': 'Tu solicitud: {status}.',
   'request.status.checking': 'Consultando tu solicitud…',
   'request.status.gone':
     'No encontramos ninguna solicitud con este código. Las solicitudes se borran un tiempo después de terminar.',
