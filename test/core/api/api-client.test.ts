@@ -1,7 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { ApiClient, newIdempotencyKey, type ApiClientOptions, type ApiResult } from '../../src/core/api/api-client.js';
-import { isRetryable, parseProblem } from '../../src/core/api/errors.js';
-import { arr, empty, int, obj, opt, str } from '../../src/core/api/shape.js';
+import {
+  ApiClient,
+  newIdempotencyKey,
+  type ApiClientOptions,
+  type ApiResult,
+} from '../../../src/core/api/api-client.js';
+import { isRetryable, parseProblem } from '../../../src/core/api/errors.js';
+import { arr, empty, int, obj, opt, str } from '../../../src/core/api/shape.js';
 import {
   endlessBody,
   FakeFetch,
@@ -11,7 +16,7 @@ import {
   status,
   text,
   type Reply,
-} from '../helpers/fake-fetch.js';
+} from '../../helpers/fake-fetch.js';
 
 const BASE = 'https://peer.example.edu/api/v1';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

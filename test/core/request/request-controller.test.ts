@@ -1,10 +1,10 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import type { ApiResult } from '../../src/core/api/api-client.js';
-import type { ApiError } from '../../src/core/api/errors.js';
-import { emit } from '../../src/core/emit.js';
-import { RequestController } from '../../src/core/request/request-controller.js';
-import '../../src/elements/peer-crisis-resources/crisis-events.js';
+import type { ApiResult } from '../../../src/core/api/api-client.js';
+import type { ApiError } from '../../../src/core/api/errors.js';
+import { emit } from '../../../src/core/emit.js';
+import { RequestController } from '../../../src/core/request/request-controller.js';
+import '../../../src/elements/peer-crisis-resources/crisis-events.js';
 
 /** `deaf`: answers even after its signal aborted, like a transport that ignores the signal. */
 type Reply = { result: ApiResult<string> | undefined; delayMs: number; deaf?: boolean };

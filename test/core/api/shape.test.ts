@@ -13,7 +13,7 @@ import {
   union,
   type Check,
   type Infer,
-} from '../../src/core/api/shape.js';
+} from '../../../src/core/api/shape.js';
 
 const fails = (check: Check<unknown>, value: unknown) => {
   const result = check(value);

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { backoffDelay, parseRetryAfter, sleep } from '../../src/core/api/backoff.js';
+import { backoffDelay, parseRetryAfter, sleep } from '../../../src/core/api/backoff.js';
 
 describe('backoffDelay (full jitter)', () => {
   it('is 0 when random gives 0', () => {

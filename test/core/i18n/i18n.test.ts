@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { en, type CoreMessageKey, type MessageKey } from '../../src/core/i18n/en.js';
-import { es } from '../../src/core/i18n/es.js';
-import { extendLocale, interpolate, lookup, matchLocale, registerLocale } from '../../src/core/i18n/catalog.js';
-import { directionOf, LocalizeController } from '../../src/core/i18n/localize-controller.js';
-import { nearestLang } from '../../src/core/i18n/nearest-lang.js';
+import { en, type CoreMessageKey, type MessageKey } from '../../../src/core/i18n/en.js';
+import { es } from '../../../src/core/i18n/es.js';
+import { extendLocale, interpolate, lookup, matchLocale, registerLocale } from '../../../src/core/i18n/catalog.js';
+import { directionOf, LocalizeController } from '../../../src/core/i18n/localize-controller.js';
+import { nearestLang } from '../../../src/core/i18n/nearest-lang.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

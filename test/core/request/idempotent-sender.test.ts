@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import type { ApiResult } from '../../src/core/api/api-client.js';
-import { IdempotentSender, type SendState } from '../../src/core/request/idempotent-sender.js';
+import type { ApiResult } from '../../../src/core/api/api-client.js';
+import { IdempotentSender, type SendState } from '../../../src/core/request/idempotent-sender.js';
 
 type Answer = ApiResult<string>;
 const ok = (data: string): Answer => ({ ok: true, data, status: 201 });

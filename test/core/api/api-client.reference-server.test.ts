@@ -1,9 +1,9 @@
 // The API client against the real reference server on loopback (started by web-test-runner), across origins as on
 // a campus page whose backend lives elsewhere: CORS, problem details, validation and the contract's shapes.
 import { expect } from '@open-wc/testing';
-import { ApiClient } from '../../src/core/api/api-client.js';
-import { arr, bool, literal, obj, opt, str } from '../../src/core/api/shape.js';
-import { referenceServer } from '../helpers/reference-server.js';
+import { ApiClient } from '../../../src/core/api/api-client.js';
+import { arr, bool, literal, obj, opt, str } from '../../../src/core/api/shape.js';
+import { referenceServer } from '../../helpers/reference-server.js';
 
 const health = obj({
   status: literal('ok', 'unavailable'),
