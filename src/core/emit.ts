@@ -24,3 +24,12 @@ export function emit<K extends PeerEventName>(
     new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
   );
 }
+
+declare global {
+  // Every peer-* event bubbles and is composed (emit() dispatches them all that way), so a page may listen on
+  // document or window: each one HTMLElementEventMap holds is typed there too, once for every element.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DocumentEventMap extends Pick<HTMLElementEventMap, PeerEventName> {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface WindowEventMap extends Pick<HTMLElementEventMap, PeerEventName> {}
+}

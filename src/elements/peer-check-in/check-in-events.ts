@@ -1,4 +1,3 @@
-import type { PeerEventName } from '../../core/emit.js';
 import type { Instrument } from './instruments/instruments.js';
 import type { Band } from './instruments/scoring.js';
 
@@ -41,10 +40,4 @@ declare global {
     'peer-check-in-risk': PeerCheckInRiskEvent;
     'peer-check-in-next-step': PeerCheckInNextStepEvent;
   }
-  // They bubble and are composed, so a page may listen on document or window: every peer-* event HTMLElementEventMap
-  // holds (emit() dispatches them all that way) is typed there too, without repeating the lists.
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface DocumentEventMap extends Pick<HTMLElementEventMap, PeerEventName> {}
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface WindowEventMap extends Pick<HTMLElementEventMap, PeerEventName> {}
 }

@@ -1,5 +1,3 @@
-import type { PeerEventName } from '../../core/emit.js';
-
 /** What a student used, for a host page that counts use of crisis help. Never anything personal. */
 export interface PeerCrisisContactDetail {
   /** The resource's id, or "emergency" for the emergency number. */
@@ -16,10 +14,4 @@ declare global {
   interface HTMLElementEventMap {
     'peer-crisis-contact': PeerCrisisContactEvent;
   }
-  // They bubble and are composed, so a page may listen on document or window: every peer-* event HTMLElementEventMap
-  // holds (emit() dispatches them all that way) is typed there too, without repeating the lists.
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface DocumentEventMap extends Pick<HTMLElementEventMap, PeerEventName> {}
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface WindowEventMap extends Pick<HTMLElementEventMap, PeerEventName> {}
 }

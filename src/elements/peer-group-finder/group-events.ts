@@ -1,4 +1,3 @@
-import type { PeerEventName } from '../../core/emit.js';
 import type { GroupFilters } from './logic/filters.js';
 
 /**
@@ -33,10 +32,4 @@ declare global {
     'peer-group-register': PeerGroupRegisterEvent;
     'peer-group-registered': PeerGroupRegisteredEvent;
   }
-  // They bubble and are composed, so a page may listen on document or window: every peer-* event HTMLElementEventMap
-  // holds (emit() dispatches them all that way) is typed there too, without repeating the lists.
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface DocumentEventMap extends Pick<HTMLElementEventMap, PeerEventName> {}
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface WindowEventMap extends Pick<HTMLElementEventMap, PeerEventName> {}
 }

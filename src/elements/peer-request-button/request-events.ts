@@ -1,4 +1,3 @@
-import type { PeerEventName } from '../../core/emit.js';
 import type { Channel, RequestState, SupportKind } from './logic/request-data.js';
 
 /** The dialog opened. `availability`: what the button said (`unknown` while loading or after an error). */
@@ -45,10 +44,4 @@ declare global {
     'peer-request-submitted': PeerRequestSubmittedEvent;
     'peer-request-status': PeerRequestStatusEvent;
   }
-  // They bubble and are composed, so a page may listen on document or window: every peer-* event HTMLElementEventMap
-  // holds (emit() dispatches them all that way) is typed there too, without repeating the lists.
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface DocumentEventMap extends Pick<HTMLElementEventMap, PeerEventName> {}
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface WindowEventMap extends Pick<HTMLElementEventMap, PeerEventName> {}
 }

@@ -1,4 +1,3 @@
-import type { PeerEventName } from '../../core/emit.js';
 import type { CloseOutcome, EscalationReason, NoteKind } from './logic/inbox-data.js';
 
 /** A supporter signed in (or the page's own session was accepted). Roles and training only: no name, no login. */
@@ -41,10 +40,4 @@ declare global {
     'peer-inbox-escalated': CustomEvent<PeerInboxEscalatedDetail>;
     'peer-inbox-closed': CustomEvent<PeerInboxClosedDetail>;
   }
-  // They bubble and are composed, so a page may listen on document or window: every peer-* event HTMLElementEventMap
-  // holds (emit() dispatches them all that way) is typed there too, without repeating the lists.
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface DocumentEventMap extends Pick<HTMLElementEventMap, PeerEventName> {}
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface WindowEventMap extends Pick<HTMLElementEventMap, PeerEventName> {}
 }
