@@ -505,8 +505,21 @@ export class PeerRequestButton extends PeerWidgetElement {
    */
   private failureText(error: ApiError): string {
     if (error.kind === 'invalid-response') return this.i18n.t('request.unreadable');
-    if (mayHaveArrived(error)) return this.i18n.t('request.unconfirmed', { send: this.i18n.t('request.send') });
+    if (mayHaveArrived(error)) {
+      // The wait comes first: this text ends with a colon that leads into the helplines.
+      return this.withWait(error, this.i18n.t('request.unconfirmed', { send: this.i18n.t('request.send') }), 'before');
+    }
     return `${this.i18n.t('request.notSent')} ${this.errorText(error)}`;
+  }
+
+  /**
+   * A 429 that names its wait adds it to "could not confirm": told only "you can try again", the student would try
+   * at once and meet the same limit.
+   */
+  private withWait(error: ApiError, text: string, where: 'before' | 'after'): string {
+    if (error.kind !== 'http' || error.status !== 429 || error.retryAfterSeconds === undefined) return text;
+    const wait = this.errorText(error);
+    return where === 'before' ? `${wait} ${text}` : `${text} ${wait}`;
   }
 
   private renderSafetyHelp() {
@@ -809,7 +822,7 @@ export class PeerRequestButton extends PeerWidgetElement {
   /** Why a cancel failed. With no answer or a server error it may have gone through: the next poll will tell. */
   private cancelFailure(error: ApiError): string {
     if (error.kind === 'http' && error.status === 409) return this.i18n.t('request.cancel.tooLate');
-    if (mayHaveArrived(error)) return this.i18n.t('request.cancel.unconfirmed');
+    if (mayHaveArrived(error)) return this.withWait(error, this.i18n.t('request.cancel.unconfirmed'), 'after');
     return `${this.i18n.t('request.cancel.failed')} ${this.errorText(error)}`;
   }
 

@@ -116,6 +116,49 @@ describe('<peer-request-button> a send that could not be confirmed', () => {
     });
   }
 
+  // A 429 that names its wait: "could not confirm" alone would send the student straight back into the limit.
+  for (const [name, lang, retryAfter, wait] of [
+    ['1 s', 'en', '1', 'Please try again in 1 second.'],
+    ['30 s', 'en', '30', 'Please try again in 30 seconds.'],
+    ['508 s', 'en', '508', 'Please try again in 9 minutes.'],
+    ['60 s in Spanish', 'es', '60', 'Vuelve a intentarlo en 1 minuto.'],
+  ] as const) {
+    it(`a send refused for ${name} (429 with Retry-After) says the wait as well as "could not confirm"`, async () => {
+      const net = requestFetch({
+        availability: () => json(availability()),
+        create: () => problem(429, { 'Retry-After': retryAfter }),
+      });
+      const el = await mount(net, { lang });
+      await openDialog(el);
+      const said = await failedSend(el);
+      expect(said).to.contain(lang === 'es' ? 'No pudimos confirmar' : UNCONFIRMED);
+      expect(said).to.contain(wait);
+      expect(await announced(el)).to.contain(wait);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('a cancel refused with Retry-After: 508 says "could not confirm" and the wait, 9 minutes', async () => {
+    const net = requestFetch({
+      availability: () => json(availability()),
+      create: () => json(created(), 201),
+      status: () => json(status()),
+      cancel: () => problem(429, { 'Retry-After': '508' }),
+    });
+    const el = await mount(net);
+    await openDialog(el);
+    await sendRequest(el);
+    await until(() => $(el, '[part="cancel"]') !== null, 5000, 'the status');
+    $<HTMLButtonElement>(el, '[part="cancel"]')!.click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part="cancel-yes"]')!.click();
+    await until(() => !/Cancelling|^$/.test(text($(el, '[part="cancel-status"]'))), 8000, 'the cancel outcome');
+    const said = text($(el, '[part="cancel-status"]'));
+    expect(said).to.contain('We could not confirm that your request was cancelled.');
+    expect(said).to.contain('Please try again in 9 minutes.');
+    await expect(el).to.be.accessible();
+  });
+
   it('says it in Spanish too', async () => {
     const net = requestFetch({ availability: () => json(availability()), create: () => problem(502) });
     const el = await mount(net, { lang: 'es' });
