@@ -517,7 +517,7 @@ export class PeerRequestButton extends PeerWidgetElement {
    * at once and meet the same limit.
    */
   private withWait(error: ApiError, text: string, where: 'before' | 'after'): string {
-    if (error.kind !== 'http' || error.status !== 429 || error.retryAfterSeconds === undefined) return text;
+    if (error.kind !== 'http' || error.status !== 429 || !(Number(error.retryAfterSeconds) > 0)) return text;
     const wait = this.errorText(error);
     return where === 'before' ? `${wait} ${text}` : `${text} ${wait}`;
   }

@@ -210,3 +210,48 @@ describe('<peer-group-finder> a cancel that could not be confirmed', () => {
     });
   }
 });
+
+/** A 429 that names its wait: "could not confirm … try again" alone sends the student straight back into the limit. */
+const rateLimited = (seconds: string) => () =>
+  new Response(JSON.stringify({ type: 'about:blank', title: 'Too many requests', status: 429 }), {
+    status: 429,
+    headers: { 'Content-Type': 'application/problem+json', 'Retry-After': seconds },
+  });
+
+describe('<peer-group-finder> a write refused with 429 and Retry-After says the wait', () => {
+  for (const [seconds, lang, wait] of [
+    ['1', 'en', 'Please try again in 1 second.'],
+    ['30', 'en', 'Please try again in 30 seconds.'],
+    ['508', 'en', 'Please try again in 9 minutes.'],
+    ['60', 'es', 'Vuelve a intentarlo en 1 minuto.'],
+  ] as const) {
+    it(`a join, Retry-After: ${seconds} (${lang})`, async () => {
+      const el = await mountWith(backend(rateLimited(seconds)));
+      el.setAttribute('lang', lang);
+      await el.updateComplete;
+      await openCard(el, 0);
+      const said = await failedJoin(el);
+      expect(said).to.contain(lang === 'es' ? 'No pudimos confirmar que te hayas unido.' : UNCONFIRMED);
+      expect(said).to.contain(wait);
+      expect(await announced(el)).to.equal(said);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('a cancel by code, Retry-After: 508', async () => {
+    const el = await mountWith(
+      groupsFetch({ list: () => json(groupPage([groupSummary('open-group')])), cancel: rateLimited('508') }),
+    );
+    $(el, '[part="cancel-by-code"] summary')!.click();
+    await type(el, '#cancel-code-input', 'grief.reg_9.Zx8Kq2vN0pLm4Rt7Yw1Bc6Df');
+    $<HTMLButtonElement>(el, '[part="cancel-by-code"] button[type="submit"]')!.click();
+    const status = () => $(el, '[part="cancel-by-code"] .status');
+    await until(() => status() !== null && !text(status()).includes('Cancelling'), 15000, 'the failure');
+    const said = text(status());
+    expect(said).to.equal(
+      'We could not confirm that your place was cancelled. Please try again: cancelling twice is safe. A lot of people are using this right now. Please try again in 9 minutes.',
+    );
+    expect(await announced(el)).to.equal(said);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -8,6 +8,7 @@ import type { LocalizeController } from '../../../core/i18n/localize-controller.
 import type { GroupSummary } from '../logic/group-data.js';
 import type { SendState } from '../../../core/request/idempotent-sender.js';
 import { mayHaveArrived } from '../../../core/request/may-have-arrived.js';
+import { withWait } from '../logic/with-wait.js';
 
 export const NAME_MAX = 80;
 export const EMAIL_MAX = 254;
@@ -95,7 +96,9 @@ export function joinFailure(i18n: LocalizeController, error: ApiError): string {
     return i18n.t('groups.join.full');
   }
   if (status === 400) return i18n.t('groups.join.check');
-  if (mayHaveArrived(error)) return i18n.t('groups.join.unconfirmed', { retry: i18n.t('groups.join.retry') });
+  if (mayHaveArrived(error)) {
+    return withWait(i18n, error, i18n.t('groups.join.unconfirmed', { retry: i18n.t('groups.join.retry') }));
+  }
   const { key, values } = errorMessage(error, i18n.locale);
   return `${i18n.t('groups.join.failed')} ${i18n.t(key, values)}`;
 }

@@ -6,6 +6,7 @@ import { mayHaveArrived } from '../../../core/request/may-have-arrived.js';
 import type { LocalizeController } from '../../../core/i18n/localize-controller.js';
 import { cancelCode } from '../logic/cancel-code.js';
 import type { GroupSummary, Registration } from '../logic/group-data.js';
+import { withWait } from '../logic/with-wait.js';
 import { locationDetails } from './location-templates.js';
 
 export type CancelState =
@@ -38,7 +39,7 @@ export interface OutcomeOptions {
  */
 export function cancelFailure(i18n: LocalizeController, error: ApiError): string {
   if (error.kind === 'http' && error.status === 404) return i18n.t('groups.cancel.notFound');
-  if (mayHaveArrived(error)) return i18n.t('groups.cancel.unconfirmed');
+  if (mayHaveArrived(error)) return withWait(i18n, error, i18n.t('groups.cancel.unconfirmed'));
   const { key, values } = errorMessage(error, i18n.locale);
   return `${i18n.t('groups.cancel.failed')} ${i18n.t(key, values)}`;
 }
