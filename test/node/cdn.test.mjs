@@ -163,3 +163,69 @@ test('the crisis-help file defines crisis help alone and shows it; with the all-
     await new Promise((resolve) => server.close(resolve));
   }
 });
+
+/** The Content Security Policy the README gives campus pages, read from it so that the two cannot drift apart. */
+const readmeCsp = readme.match(/```\n(script-src [^\n]*require-trusted-types-for[^\n]*)\n```/)?.[1];
+
+test("under the README's CSP with Trusted Types: crisis help alone works; both files need 'allow-duplicates', as the README says", async () => {
+  assert.ok(readmeCsp, 'the README gives a CSP');
+  // Lit creates its Trusted Types policy once per copy of Lit: the second file's copy is refused the name 'lit-html'
+  // unless the page allows duplicates, and then it throws before defining a single element.
+  assert.match(readme, /'allow-duplicates'/, "the README says a page with both files needs 'allow-duplicates'");
+  const files = {
+    '/all.js': bytes,
+    '/crisis-help.js': readFileSync(join(repoRoot, 'dist/cdn/peer-crisis-help.js')),
+  };
+  const server = createServer((request, response) => {
+    const { pathname, searchParams } = new URL(request.url, 'http://localhost');
+    if (files[pathname]) {
+      response.writeHead(200, { 'content-type': 'text/javascript' }).end(files[pathname]);
+      return;
+    }
+    const scripts = pathname === '/both' ? ['/crisis-help.js', '/all.js'] : ['/crisis-help.js'];
+    const csp = searchParams.has('duplicates') ? `${readmeCsp} 'allow-duplicates'` : readmeCsp;
+    response
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp })
+      .end(
+        `<!doctype html><html lang="en"><title>Crisis help</title>${scripts
+          .map(
+            (src) =>
+              `<script type="module" src="${src}" integrity="${integrityOf(files[src])}" crossorigin="anonymous"></script>`,
+          )
+          .join('')}<peer-support-provider country="US"><peer-crisis-resources></peer-crisis-resources>` +
+          `<peer-help-link></peer-help-link><peer-request-button></peer-request-button></peer-support-provider>`,
+      );
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: resolveChromium(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    const visit = async (path) => {
+      problems.length = 0;
+      await page.goto(`${url}${path}`);
+      await page.waitForFunction(
+        () => document.querySelector('peer-crisis-resources')?.shadowRoot?.querySelector('[part~="emergency-call"]'),
+        null,
+        { timeout: 15_000 },
+      );
+      await page.waitForTimeout(300);
+      return page.evaluate(() =>
+        ['peer-support-provider', 'peer-crisis-resources', 'peer-help-link', 'peer-request-button'].filter(
+          (name) => customElements.get(name) !== undefined,
+        ),
+      );
+    };
+    assert.deepEqual(await visit('/alone'), ['peer-support-provider', 'peer-crisis-resources', 'peer-help-link']);
+    assert.deepEqual(problems, [], 'crisis help alone: no error, no CSP violation');
+    const all = ['peer-support-provider', 'peer-crisis-resources', 'peer-help-link', 'peer-request-button'];
+    assert.deepEqual(await visit('/both?duplicates'), all, "both files with 'allow-duplicates': every tag defines");
+    assert.deepEqual(problems, [], "both files with 'allow-duplicates': no error");
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
