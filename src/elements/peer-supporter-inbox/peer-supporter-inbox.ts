@@ -43,7 +43,8 @@ import { signInForm } from './templates/sign-in-templates.js';
 registerSupporterInboxStrings();
 registerSupportTopicStrings();
 
-type Message = { key: MessageKey; values?: Record<string, string | number> };
+/** What the inbox tells the supporter: a sentence from the table, and maybe one after it (a wait, say). */
+type Message = { key: MessageKey; values?: Record<string, string | number>; then?: Message };
 type Load = { status: 'idle' | 'loading' } | { status: 'error'; error: ApiError };
 type NotesState = { status: 'loading' } | { status: 'ready'; items: SupporterNote[] } | { status: 'error' };
 type Form = 'escalate' | 'close';
@@ -512,8 +513,13 @@ export class PeerSupporterInbox extends PeerWidgetElement {
     else messages.delete(id);
     this.messages = messages;
     if (!message) return;
-    this.announcer.announce(this.i18n.t(message.key, message.values));
+    this.announcer.announce(this.words(message));
     if (focus) void this.focusSoon(`[id="message-${id}"]`);
+  }
+
+  private words(message: Message): string {
+    const text = this.i18n.t(message.key, message.values);
+    return message.then ? `${text} ${this.words(message.then)}` : text;
   }
 
   /** Runs one action on a request: busy while it runs, 401 back to sign-in, refusals in words. */
@@ -542,7 +548,12 @@ export class PeerSupporterInbox extends PeerWidgetElement {
     // Either that, or no answer or a server error (see `mayHaveArrived`): the claim, note, alert or close may have
     // been saved. Never a blind "try again": the notes and list as they are now, so the supporter can see.
     if (keyReused || (status !== 409 && mayHaveArrived(result.error))) {
-      this.say(id, { key: 'inbox.maybeSaved' });
+      // A 429 that names its wait says it: "before trying again" alone would meet the same limit at once.
+      const waitFor = status === 429 && Number(result.error.kind === 'http' && result.error.retryAfterSeconds) > 0;
+      this.say(id, {
+        key: 'inbox.maybeSaved',
+        then: waitFor ? errorMessage(result.error, this.i18n.locale) : undefined,
+      });
       void this.loadQueue();
       return;
     }
@@ -885,11 +896,7 @@ export class PeerSupporterInbox extends PeerWidgetElement {
     const readable = this.mayRead(request);
     return html`<div part="work" id="work-${id}">
       <div>
-        ${
-          message
-            ? html`<p part="message" id="message-${id}" tabindex="-1">${this.i18n.t(message.key, message.values)}</p>`
-            : nothing
-        }
+        ${message ? html`<p part="message" id="message-${id}" tabindex="-1">${this.words(message)}</p>` : nothing}
         ${this.renderActions(request)} ${this.form === 'escalate' ? this.renderEscalateForm(request, level) : nothing}
         ${this.form === 'close' ? this.renderCloseForm(request, level) : nothing}
         ${readable ? privateDetails(this.i18n, request, level) : nothing}

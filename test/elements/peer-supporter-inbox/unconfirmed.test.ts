@@ -97,6 +97,25 @@ describe('<peer-supporter-inbox> an action that could not be confirmed', () => {
     });
   }
 
+  // A 429 that names its wait: "before trying again" alone would send the supporter straight back into the limit.
+  for (const [seconds, wait] of [
+    ['1', 'Please try again in 1 second.'],
+    ['30', 'Please try again in 30 seconds.'],
+    ['508', 'Please try again in 9 minutes.'],
+  ] as const) {
+    it(`a claim refused with 429 and Retry-After: ${seconds} says the wait after "${UNCONFIRMED}"`, async () => {
+      const net = backend(() => problem(429, { 'Retry-After': seconds }));
+      const el = await signedIn(net.fetch);
+      $<HTMLButtonElement>(el, '[part~="claim"]')!.click();
+      await until(() => text($(el, '[part="message"]')) !== '', 15000, 'the message');
+      const said = text($(el, '[part="message"]'));
+      expect(said).to.contain(UNCONFIRMED);
+      expect(said).to.contain(wait);
+      expect(await announced(el)).to.contain(wait);
+      await expect(el).to.be.accessible();
+    });
+  }
+
   it('with the reference server: a claim whose answers are all lost is shown as claimed after the list is read', async () => {
     const id = await createRequest();
     let lose = true;
