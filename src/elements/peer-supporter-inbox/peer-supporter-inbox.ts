@@ -549,11 +549,9 @@ export class PeerSupporterInbox extends PeerWidgetElement {
     // been saved. Never a blind "try again": the notes and list as they are now, so the supporter can see.
     if (keyReused || (status !== 409 && mayHaveArrived(result.error))) {
       // A 429 that names its wait says it: "before trying again" alone would meet the same limit at once.
-      const waitFor = status === 429 && Number(result.error.kind === 'http' && result.error.retryAfterSeconds) > 0;
-      this.say(id, {
-        key: 'inbox.maybeSaved',
-        then: waitFor ? errorMessage(result.error, this.i18n.locale) : undefined,
-      });
+      const { error } = result;
+      const wait = error.kind === 'http' && status === 429 && error.retryAfterSeconds;
+      this.say(id, { key: 'inbox.maybeSaved', then: wait ? errorMessage(error, this.i18n.locale) : undefined });
       void this.loadQueue();
       return;
     }
