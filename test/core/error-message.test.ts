@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { errorMessage } from '../../src/core/error-message.js';
+import { errorMessage, rateLimitWait } from '../../src/core/error-message.js';
 import { interpolate } from '../../src/core/i18n/catalog.js';
 import { en } from '../../src/core/i18n/en.js';
 import { es } from '../../src/core/i18n/es.js';
@@ -29,6 +29,15 @@ describe('errorMessage', () => {
     expect(rateLimited(1, 'es')).to.deep.equal({ key: 'error.rateLimited.seconds.one', values: { count: 1 } });
     expect(rateLimited(1, 'not a tag!')).to.deep.equal({ key: 'error.rateLimited.seconds.one', values: { count: 1 } });
     expect(errorMessage({ kind: 'http', status: 429 }, 'en')).to.deep.equal({ key: 'error.server' });
+    // A wait of 0 is over already: never "try again in 1 second".
+    expect(rateLimited(0)).to.deep.equal({ key: 'error.server' });
+    expect(rateLimitWait({ kind: 'http', status: 429, retryAfterSeconds: 0 }, 'en')).to.equal(undefined);
+    expect(rateLimitWait({ kind: 'http', status: 503, retryAfterSeconds: 30 }, 'en')).to.equal(undefined);
+    expect(rateLimitWait({ kind: 'timeout' }, 'en')).to.equal(undefined);
+    expect(rateLimitWait({ kind: 'http', status: 429, retryAfterSeconds: 30 }, 'en')).to.deep.equal({
+      key: 'error.rateLimited.seconds.other',
+      values: { count: 30 },
+    });
   });
 
   it('reads every wait in both tables in its plural form, never "1 seconds"', () => {

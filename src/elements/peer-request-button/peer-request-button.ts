@@ -6,7 +6,7 @@ import { AnnouncerController } from '../../core/announcer.js';
 import { peerConfigContext } from '../../core/config.js';
 import { devWarn } from '../../core/dev.js';
 import { emit } from '../../core/emit.js';
-import { errorMessage } from '../../core/error-message.js';
+import { errorMessage, withWait } from '../../core/error-message.js';
 import { registerSupportTopicStrings } from '../../core/i18n/support-topics.js';
 import { PeerWidgetElement } from '../../core/peer-widget-element.js';
 import { RequestController } from '../../core/request/request-controller.js';
@@ -507,19 +507,14 @@ export class PeerRequestButton extends PeerWidgetElement {
     if (error.kind === 'invalid-response') return this.i18n.t('request.unreadable');
     if (mayHaveArrived(error)) {
       // The wait comes first: this text ends with a colon that leads into the helplines.
-      return this.withWait(error, this.i18n.t('request.unconfirmed', { send: this.i18n.t('request.send') }), 'before');
+      return withWait(
+        this.i18n,
+        error,
+        this.i18n.t('request.unconfirmed', { send: this.i18n.t('request.send') }),
+        'before',
+      );
     }
     return `${this.i18n.t('request.notSent')} ${this.errorText(error)}`;
-  }
-
-  /**
-   * A 429 that names its wait adds it to "could not confirm": told only "you can try again", the student would try
-   * at once and meet the same limit.
-   */
-  private withWait(error: ApiError, text: string, where: 'before' | 'after'): string {
-    if (error.kind !== 'http' || error.status !== 429 || !(Number(error.retryAfterSeconds) > 0)) return text;
-    const wait = this.errorText(error);
-    return where === 'before' ? `${wait} ${text}` : `${text} ${wait}`;
   }
 
   private renderSafetyHelp() {
@@ -822,7 +817,7 @@ export class PeerRequestButton extends PeerWidgetElement {
   /** Why a cancel failed. With no answer or a server error it may have gone through: the next poll will tell. */
   private cancelFailure(error: ApiError): string {
     if (error.kind === 'http' && error.status === 409) return this.i18n.t('request.cancel.tooLate');
-    if (mayHaveArrived(error)) return this.withWait(error, this.i18n.t('request.cancel.unconfirmed'), 'after');
+    if (mayHaveArrived(error)) return withWait(this.i18n, error, this.i18n.t('request.cancel.unconfirmed'), 'after');
     return `${this.i18n.t('request.cancel.failed')} ${this.errorText(error)}`;
   }
 

@@ -10,7 +10,7 @@ import { AnnouncerController } from '../../core/announcer.js';
 import { peerConfigContext } from '../../core/config.js';
 import { devWarn } from '../../core/dev.js';
 import { emit } from '../../core/emit.js';
-import { errorMessage } from '../../core/error-message.js';
+import { errorMessage, rateLimitWait } from '../../core/error-message.js';
 import type { MessageKey } from '../../core/i18n/en.js';
 import { registerSupportTopicStrings } from '../../core/i18n/support-topics.js';
 import { PeerWidgetElement } from '../../core/peer-widget-element.js';
@@ -549,9 +549,7 @@ export class PeerSupporterInbox extends PeerWidgetElement {
     // been saved. Never a blind "try again": the notes and list as they are now, so the supporter can see.
     if (keyReused || (status !== 409 && mayHaveArrived(result.error))) {
       // A 429 that names its wait says it: "before trying again" alone would meet the same limit at once.
-      const { error } = result;
-      const wait = error.kind === 'http' && status === 429 && error.retryAfterSeconds;
-      this.say(id, { key: 'inbox.maybeSaved', then: wait ? errorMessage(error, this.i18n.locale) : undefined });
+      this.say(id, { key: 'inbox.maybeSaved', then: rateLimitWait(result.error, this.i18n.locale) });
       void this.loadQueue();
       return;
     }

@@ -2,13 +2,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { ApiError } from '../../../core/api/errors.js';
-import { errorMessage } from '../../../core/error-message.js';
+import { errorMessage, withWait } from '../../../core/error-message.js';
 import type { MessageKey } from '../../../core/i18n/en.js';
 import type { LocalizeController } from '../../../core/i18n/localize-controller.js';
 import type { GroupSummary } from '../logic/group-data.js';
 import type { SendState } from '../../../core/request/idempotent-sender.js';
 import { mayHaveArrived } from '../../../core/request/may-have-arrived.js';
-import { withWait } from '../logic/with-wait.js';
 
 export const NAME_MAX = 80;
 export const EMAIL_MAX = 254;

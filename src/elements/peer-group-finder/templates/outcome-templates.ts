@@ -1,12 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiError } from '../../../core/api/errors.js';
 import { isolate, ltr } from '../../../core/bidi.js';
-import { errorMessage } from '../../../core/error-message.js';
+import { errorMessage, withWait } from '../../../core/error-message.js';
 import { mayHaveArrived } from '../../../core/request/may-have-arrived.js';
 import type { LocalizeController } from '../../../core/i18n/localize-controller.js';
 import { cancelCode } from '../logic/cancel-code.js';
 import type { GroupSummary, Registration } from '../logic/group-data.js';
-import { withWait } from '../logic/with-wait.js';
 import { locationDetails } from './location-templates.js';
 
 export type CancelState =
