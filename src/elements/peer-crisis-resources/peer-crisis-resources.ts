@@ -32,6 +32,8 @@ import { mergeEmergencyNumbers, mergeResources } from './logic/merge-resources.j
 import { crisisStyles } from './peer-crisis-resources.styles.js';
 import { openStatus, sortByAvailability, type OpenStatus } from '../../core/hours/open-status.js';
 import { isKnownTimeZone } from '../../core/hours/zoned-time.js';
+import { rateLimitWait } from '../../core/error-message.js';
+import type { ApiError } from '../../core/api/errors.js';
 import { QuickExitShortcut, leaveNow } from './logic/quick-exit.js';
 import { browserRegionHint } from './logic/region-hint.js';
 import { nextTask } from './logic/next-task.js';
@@ -101,6 +103,7 @@ const UNKNOWN: OpenStatus = { kind: 'unknown' };
  * @csspart fallback - The box around the slotted fallback content.
  * @csspart stale-note - The note shown when the list could not be updated.
  * @csspart retry - Its "Try again" button, which asks the backend or `src` again.
+ * @csspart retry-wait - How long to wait before trying again, when the backend named a wait (a 429).
  * @csspart region - The country picker's wrapper.
  * @csspart region-select - The country picker.
  * @csspart banner - The compact banner (variant="banner").
@@ -379,6 +382,7 @@ export class PeerCrisisResources extends PeerWidgetElement {
         failed
           ? html`<div part="stale-note" class="stale">
               <p>${i18n.parts('crisis.stale', { date: isolate(formatDate(i18n, BUNDLED_DATE.slice(0, 10))) })}</p>
+              ${this.retryWait(error)}
               <button
                 class="button secondary"
                 part="retry"
@@ -423,6 +427,12 @@ export class PeerCrisisResources extends PeerWidgetElement {
     if (open.length === 0) return 'crisis.intro.noneOpen';
     const allPeopleOpen = open.length === resources.length && resources.every((r) => r.humanSupport !== 'automated');
     return allPeopleOpen ? 'crisis.intro' : 'crisis.intro.someOpen';
+  }
+
+  /** The wait a backend that refused with 429 named: "Try again" at once would meet the same limit. */
+  private retryWait(error: ApiError | undefined) {
+    const wait = error && rateLimitWait(error, this.i18n.locale);
+    return wait ? html`<p part="retry-wait">${this.i18n.t(wait.key, wait.values)}</p>` : nothing;
   }
 
   /** "Numbers for United States." and a button that opens the picker: the country is a guess the student can fix. */

@@ -133,6 +133,42 @@ describe('<peer-crisis-resources>', () => {
       });
     }
 
+    it('names the wait a 429 gives before "Try again", in the plural the language needs', async () => {
+      const refusing =
+        (seconds: string): typeof window.fetch =>
+        async () =>
+          new Response(JSON.stringify({ type: 'about:blank', title: 'Too many', status: 429 }), {
+            status: 429,
+            headers: { 'content-type': 'application/problem+json', 'Retry-After': seconds },
+          });
+      for (const [seconds, lang, words] of [
+        ['30', 'en', 'Please try again in 30 seconds.'],
+        ['508', 'en', 'Please try again in 9 minutes.'],
+        ['60', 'es', 'Vuelve a intentarlo en 1 minuto.'],
+      ] as const) {
+        const el = await fixture<Crisis>(
+          html`<peer-crisis-resources
+            src="/c.json"
+            country="US"
+            lang=${lang}
+            .fetch=${refusing(seconds)}
+          ></peer-crisis-resources>`,
+        );
+        await settled(el);
+        const note = shadow(el).querySelector('[part~="stale-note"]')!;
+        expect(note.querySelector('[part~="retry-wait"]')?.textContent, `${seconds} s in ${lang}`).to.contain(words);
+        expect(text(el)).to.contain(lang === 'es' ? '911' : 'Call 911');
+        await expect(el).to.be.accessible();
+      }
+      // A wait of 0 is over: no wait is named.
+      const el = await fixture<Crisis>(
+        html`<peer-crisis-resources src="/c.json" country="US" .fetch=${refusing('0')}></peer-crisis-resources>`,
+      );
+      await settled(el);
+      expect(shadow(el).querySelector('[part~="stale-note"]')).to.exist;
+      expect(shadow(el).querySelector('[part~="retry-wait"]')).to.equal(null);
+    });
+
     it('offers to try again, and a retry that succeeds brings the campus services and clears the note', async () => {
       let calls = 0;
       const fetch: typeof window.fetch = async () =>
