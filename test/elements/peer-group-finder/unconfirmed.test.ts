@@ -2,6 +2,7 @@
 // the place may have been taken (no answer, a server error, a refusal of a later attempt); "not joined" only when the
 // server refused the registration itself. Trying again reuses the key, so it never takes a second place.
 import { expect, html } from '@open-wc/testing';
+import { LOST_ANSWERS, REFUSALS } from '../../helpers/lost-answers.js';
 import { referenceServer } from '../../helpers/reference-server.js';
 import {
   $,
@@ -24,32 +25,10 @@ import {
 
 const UNCONFIRMED = 'We could not confirm that you joined.';
 
-const withRetryAfter = (status: number) =>
-  new Response(JSON.stringify({ type: '/problems/conflict', title: 'Busy', status }), {
-    status,
-    headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '0' },
-  });
-
-/** How each failure reaches the element, after the client's own retries (Retry-After 0 keeps them quick). */
-const FAILURES: Array<[string, () => Response | Promise<Response>, 'unconfirmed' | 'not joined']> = [
-  ['a timeout', () => new Promise<Response>(() => undefined), 'unconfirmed'],
-  [
-    'a network error',
-    () => {
-      throw new TypeError('Failed to fetch');
-    },
-    'unconfirmed',
-  ],
-  ['a 500', () => problem(500), 'unconfirmed'],
-  ['a 502', () => problem(502), 'unconfirmed'],
-  ['a 503', () => withRetryAfter(503), 'unconfirmed'],
-  ['a 504', () => problem(504), 'unconfirmed'],
-  ['a 408', () => problem(408), 'unconfirmed'],
-  ['a 409 with Retry-After (still working on this key)', () => withRetryAfter(409), 'unconfirmed'],
-  ['a 429', () => withRetryAfter(429), 'unconfirmed'],
-  ['a 400', () => problem(400), 'not joined'],
-  ['a 404', () => problem(404), 'not joined'],
-  ['a 422', () => problem(422), 'not joined'],
+/** Every failure after the client's own retries, and what the student is told. */
+const FAILURES = [
+  ...LOST_ANSWERS.map(([name, answer]) => [name, answer, 'unconfirmed'] as const),
+  ...REFUSALS.map(([name, answer]) => [name, answer, 'not joined'] as const),
 ];
 
 function backend(register: () => Response | Promise<Response>) {
@@ -169,19 +148,9 @@ describe('<peer-group-finder> a join that could not be confirmed', () => {
 });
 
 /** Cancelling is a DELETE the client retries; an answer lost after the first attempt may follow a cancel that worked. */
-const CANCEL_FAILURES: Array<[string, () => Response | Promise<Response>, 'unconfirmed' | 'not cancelled']> = [
-  ['a timeout', () => new Promise<Response>(() => undefined), 'unconfirmed'],
-  [
-    'a network error',
-    () => {
-      throw new TypeError('Failed to fetch');
-    },
-    'unconfirmed',
-  ],
-  ['a 500', () => problem(500), 'unconfirmed'],
-  ['a 503', () => withRetryAfter(503), 'unconfirmed'],
-  ['a 429', () => withRetryAfter(429), 'unconfirmed'],
-  ['a 400', () => problem(400), 'not cancelled'],
+const CANCEL_FAILURES = [
+  ...LOST_ANSWERS.map(([name, answer]) => [name, answer, 'unconfirmed'] as const),
+  ['a 400', () => problem(400), 'not cancelled'] as const,
 ];
 
 describe('<peer-group-finder> a cancel that could not be confirmed', () => {

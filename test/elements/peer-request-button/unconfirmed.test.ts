@@ -2,6 +2,7 @@
 // request may be in the queue (no answer, a server error, a refusal of a later attempt); "not sent" only when the
 // server refused the request itself. Sending again reuses the key, so it never makes a second request.
 import { expect, fixture, html } from '@open-wc/testing';
+import { LOST_ANSWERS, REFUSALS } from '../../helpers/lost-answers.js';
 import { referenceServer } from '../../helpers/reference-server.js';
 import {
   $,
@@ -26,35 +27,27 @@ import {
 const UNCONFIRMED = 'We could not confirm that your request arrived.';
 const NOT_SENT = 'Your request was not sent.';
 
-/** Never answers: the client's time limit ends each attempt. */
-const hang = () => new Promise<Response>(() => undefined);
-
-/** How each failure reaches the element: after the client's own retries (Retry-After 0 keeps them quick). */
-const FAILURES: Array<[string, () => Response | Promise<Response>, 'unconfirmed' | 'not sent']> = [
-  ['a timeout', hang, 'unconfirmed'],
-  [
-    'a network error',
-    () => {
-      throw new TypeError('Failed to fetch');
-    },
-    'unconfirmed',
-  ],
-  ['a 500', () => problem(500), 'unconfirmed'],
-  ['a 502', () => problem(502), 'unconfirmed'],
-  ['a 503', () => problem(503, { 'Retry-After': '0' }), 'unconfirmed'],
-  ['a 504', () => problem(504), 'unconfirmed'],
-  ['a 408', () => problem(408), 'unconfirmed'],
-  ['a 409 (still working on this key)', () => problem(409, { 'Retry-After': '0' }), 'unconfirmed'],
-  ['a 429', () => problem(429, { 'Retry-After': '0' }), 'unconfirmed'],
-  ['a 400', () => problem(400), 'not sent'],
-  ['a 404', () => problem(404), 'not sent'],
-  ['a 422', () => problem(422), 'not sent'],
+/** Every failure after the client's own retries, and what the student is told. */
+const FAILURES = [
+  ...LOST_ANSWERS.map(([name, answer]) => [name, answer, 'unconfirmed'] as const),
+  ...REFUSALS.map(([name, answer]) => [name, answer, 'not sent'] as const),
 ];
 
 async function failedSend(el: Button): Promise<string> {
   await sendRequest(el);
   await until(() => !/Sending|Enviando|^$/.test(text($(el, '[part="send-status"]'))), 15000, 'the outcome');
   return text($(el, '[part="send-status"]'));
+}
+
+/** Sends a request, then cancels it (asked and confirmed), and waits for the cancel's outcome. */
+async function cancelAfterSend(el: Button): Promise<void> {
+  await openDialog(el);
+  await sendRequest(el);
+  await until(() => $(el, '[part="cancel"]') !== null, 5000, 'the status');
+  $<HTMLButtonElement>(el, '[part="cancel"]')!.click();
+  await el.updateComplete;
+  $<HTMLButtonElement>(el, '[part="cancel-yes"]')!.click();
+  await until(() => !/Cancelling|^$/.test(text($(el, '[part="cancel-status"]'))), 8000, 'the cancel outcome');
 }
 
 describe('<peer-request-button> a send that could not be confirmed', () => {
@@ -103,13 +96,7 @@ describe('<peer-request-button> a send that could not be confirmed', () => {
         cancel: answer,
       });
       const el = await mount(net);
-      await openDialog(el);
-      await sendRequest(el);
-      await until(() => $(el, '[part="cancel"]') !== null, 5000, 'the status');
-      $<HTMLButtonElement>(el, '[part="cancel"]')!.click();
-      await el.updateComplete;
-      $<HTMLButtonElement>(el, '[part="cancel-yes"]')!.click();
-      await until(() => !/Cancelling|^$/.test(text($(el, '[part="cancel-status"]'))), 8000, 'the cancel outcome');
+      await cancelAfterSend(el);
       expect(text($(el, '[part="cancel-status"]'))).to.contain(said);
       expect(await announced(el)).to.contain(said);
       await expect(el).to.be.accessible();
@@ -146,13 +133,7 @@ describe('<peer-request-button> a send that could not be confirmed', () => {
       cancel: () => problem(429, { 'Retry-After': '508' }),
     });
     const el = await mount(net);
-    await openDialog(el);
-    await sendRequest(el);
-    await until(() => $(el, '[part="cancel"]') !== null, 5000, 'the status');
-    $<HTMLButtonElement>(el, '[part="cancel"]')!.click();
-    await el.updateComplete;
-    $<HTMLButtonElement>(el, '[part="cancel-yes"]')!.click();
-    await until(() => !/Cancelling|^$/.test(text($(el, '[part="cancel-status"]'))), 8000, 'the cancel outcome');
+    await cancelAfterSend(el);
     const said = text($(el, '[part="cancel-status"]'));
     expect(said).to.contain('We could not confirm that your request was cancelled.');
     expect(said).to.contain('Please try again in 9 minutes.');

@@ -5,6 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/elements/peer-supporter-inbox/define.js';
 import type { PeerSupporterInbox } from '../../../src/elements/peer-supporter-inbox/peer-supporter-inbox.js';
 import { json } from '../../helpers/fake-fetch.js';
+import { LOST_ANSWERS } from '../../helpers/lost-answers.js';
 import {
   $,
   announced,
@@ -27,22 +28,12 @@ const problem = (status: number, headers: Record<string, string> = {}) =>
     ...headers,
   });
 
-/** How a claim fails, after the client's own retries (Retry-After 0 keeps them quick), and what is said. */
-const FAILURES: Array<[string, () => Response | Promise<Response>, string]> = [
-  ['a timeout', () => new Promise<Response>(() => undefined), UNCONFIRMED],
-  [
-    'a network error',
-    () => {
-      throw new TypeError('Failed to fetch');
-    },
-    UNCONFIRMED,
-  ],
-  ['a 500', () => problem(500), UNCONFIRMED],
-  ['a 502', () => problem(502), UNCONFIRMED],
-  ['a 503', () => problem(503, { 'Retry-After': '0' }), UNCONFIRMED],
-  ['a 504', () => problem(504), UNCONFIRMED],
-  ['a 408', () => problem(408), UNCONFIRMED],
-  ['a 429', () => problem(429, { 'Retry-After': '0' }), UNCONFIRMED],
+/** How a claim fails, after the client's own retries, and what is said. A claim takes no key, so no 409 means
+ * "still working on it": any 409 is someone else's action. */
+const FAILURES: Array<readonly [string, () => Response | Promise<Response>, string]> = [
+  ...LOST_ANSWERS.filter(([name]) => !name.startsWith('a 409')).map(
+    ([name, answer]) => [name, answer, UNCONFIRMED] as const,
+  ),
   ['a 409 (someone else acted)', () => problem(409), 'Someone else may have acted on this request.'],
   ['a 400', () => problem(400), 'Something went wrong on our side.'],
   ['a 403', () => problem(403), 'Only supporters whose training is complete and up to date can claim requests.'],
