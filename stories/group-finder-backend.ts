@@ -261,7 +261,17 @@ export interface BackendOptions {
   list?: (url: URL, signal: AbortSignal | null | undefined) => Promise<Response>;
   /** The place a student gets on a full group's waitlist. */
   waitlistPosition?: number;
+  /**
+   * Every answer to a join (`'join'`) or a cancel (`'cancel'`) is lost on the way back, as when a connection drops
+   * after the server acted: the element cannot know whether it landed.
+   */
+  lose?: 'join' | 'cancel';
 }
+
+/** What `fetch` does when the connection drops before the answer arrives. */
+const lostAnswer = () => {
+  throw new TypeError('Failed to fetch');
+};
 
 /** A `fetch` for the stories: no campus crisis services (the bundled ones show), and the groups. */
 export function groupsBackend(options: BackendOptions = {}): typeof fetch {
@@ -284,6 +294,7 @@ export function groupsBackend(options: BackendOptions = {}): typeof fetch {
     );
     if (match && group) return json({ ...summaryOf(group), ...group.details });
     if ((match = /^\/groups\/([\w-]+)\/registrations$/.exec(path)) && group && request.method === 'POST') {
+      if (options.lose === 'join') return lostAnswer();
       const full = group.summary['registrationStatus'] === 'waitlist';
       return json(
         {
@@ -298,7 +309,9 @@ export function groupsBackend(options: BackendOptions = {}): typeof fetch {
         201,
       );
     }
-    if (/^\/groups\/[\w-]+\/registrations\/[\w-]+$/.test(path) && request.method === 'DELETE') return json(null, 204);
+    if (/^\/groups\/[\w-]+\/registrations\/[\w-]+$/.test(path) && request.method === 'DELETE') {
+      return options.lose === 'cancel' ? lostAnswer() : json(null, 204);
+    }
     return notFound();
   };
 }

@@ -180,6 +180,38 @@ export const Cancelled: Story = {
   },
 };
 
+/**
+ * Joined, perhaps: the server took the join but the answer was lost on the way back (a dropped connection, after the
+ * element's own retries). The finder says it could not confirm, never "not joined", and keeps the details, so "Try
+ * again" (the same Idempotency-Key) brings back the place already taken, never a second one.
+ */
+export const JoinUnconfirmed: Story = {
+  name: 'Join: could not confirm',
+  args: withBackend(groupsBackend({ lose: 'join' })),
+  play: async ({ canvasElement }) => {
+    const el = await finderIn(canvasElement);
+    await openGroup(el, 'grp_story1');
+    await type(el, '#join-name', 'Robin');
+    inside<HTMLButtonElement>(el, '[part="join-submit"]')?.click();
+    await until(() => inside(el, '#join-failure') !== null);
+  },
+};
+
+/**
+ * Cancelled, perhaps: the answer to "Yes, cancel" was lost. "Could not confirm", never "not cancelled": cancelling
+ * twice is safe.
+ */
+export const CancelUnconfirmed: Story = {
+  name: 'Cancel: could not confirm',
+  args: withBackend(groupsBackend({ lose: 'cancel' })),
+  play: async (context) => {
+    await CancelQuestion.play?.(context);
+    const el = await finderIn(context.canvasElement);
+    inside<HTMLButtonElement>(el, '[part="cancel-yes"]')?.click();
+    await until(() => inside(el, '[part="cancel-status"]') !== null);
+  },
+};
+
 // ---------------------------------------------------------------------------------------------------------------
 // Languages and direction.
 
