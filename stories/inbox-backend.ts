@@ -49,7 +49,15 @@ interface Options {
   queue?: (signal?: AbortSignal | null) => Promise<Response>;
   /** The requests, instead of the default three. */
   requests?: Array<Record<string, unknown>>;
+  /**
+   * Actions the server saves but whose every answer is lost on the way back, as a dropped connection loses it (for
+   * example `'POST /claim'`): the element cannot know whether they landed.
+   */
+  lose?: Action[];
 }
+
+/** Actions whose retries (one lost answer each) change nothing more: not notes, which this backend keeps no key for. */
+type Action = 'POST /claim' | 'PATCH ' | 'POST /escalate' | 'POST /close';
 
 function defaultRequests(): Array<Record<string, unknown>> {
   const base = { supportKind: 'listen', language: 'en', position: null, claimedBy: null, noteCount: 0 };
@@ -143,8 +151,16 @@ export function inboxBackend(options: Options = {}): typeof fetch {
     const match = /^\/supporter\/requests\/([^/]+)(\/\w+)?$/.exec(path);
     const request = match && requests.find((item) => item['requestId'] === match[1]);
     if (!match || !request) return json({ type: 'about:blank', title: 'Not found', status: 404 }, 404);
+    const action = `${method} ${match[2] ?? ''}`;
+    const answer = act(request, match[1]!, action, body);
+    // Saved first, then the answer lost: what the element meets when a connection drops after the server's commit.
+    if (options.lose?.includes(action as Action)) throw new TypeError('Failed to fetch');
+    return answer;
+  };
+
+  function act(request: Record<string, unknown>, id: string, action: string, body: Record<string, unknown>) {
     const now = new Date().toISOString();
-    switch (`${method} ${match[2] ?? ''}`) {
+    switch (action) {
       case 'POST /claim': {
         if (!(me.training as { current: boolean }).current) {
           return json({ type: 'about:blank', title: 'Not allowed', status: 403 }, 403);
@@ -170,21 +186,21 @@ export function inboxBackend(options: Options = {}): typeof fetch {
         return json(view(request));
       }
       case 'GET /notes':
-        return json({ items: notes.get(match[1]!) ?? [] });
+        return json({ items: notes.get(id) ?? [] });
       case 'POST /notes': {
         const note = {
           id: `note_${Date.now()}`,
-          requestId: match[1],
+          requestId: id,
           kind: body['kind'] ?? 'note',
           text: body['text'],
           author: { id: me.id, displayName: me.displayName },
           createdAt: now,
         };
-        notes.set(match[1]!, [...(notes.get(match[1]!) ?? []), note]);
+        notes.set(id, [...(notes.get(id) ?? []), note]);
         return json(note, 201);
       }
       default:
         return json({ type: 'about:blank', title: 'Not found', status: 404 }, 404);
     }
-  };
+  }
 }

@@ -122,6 +122,23 @@ export const Claimed: Story = {
   },
 };
 
+/**
+ * A claim whose answer was lost: the server saved it, but the connection dropped before the answer came back (after
+ * the element's own retries). The inbox says it may already have been saved and reads the list again, so the
+ * supporter checks before acting twice; here the list shows the request claimed by Sam.
+ */
+export const ClaimUnconfirmed: Story = {
+  name: 'Claim: may already be saved',
+  args: inbox(inboxBackend({ lose: ['POST /claim'] })),
+  play: async ({ canvasElement }) => {
+    const el = await signIn(canvasElement, 'sam');
+    const item = await open(el, 'pr_NF1002');
+    item.querySelector<HTMLButtonElement>('[part~="claim"]')!.click();
+    // The list is read again after the message, so the item is looked up afresh.
+    await until(() => inside(el, '[data-request="pr_NF1002"] [part="message"]') !== null);
+  },
+};
+
 /** The form to hand a request to the on-call professional. */
 export const Escalating: Story = {
   args: inbox(inboxBackend()),
