@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Layout shift and long tasks on the demo page (issue 7, §3.2): what loading the widgets does to a campus page.
 //
-//   node bench/page-load.mjs [--runs 5]   (after `npm run build`; bench/run.mjs calls it too)
+//   node bench/page-load.mjs [--runs 5] [--profiles a,b] [--cdn-file path]   (after `npm run build`; bench/run.mjs
+//   calls it too). --cdn-file serves another build of the CDN file in its place, to measure a build before a change
+//   under the same conditions (pages with an SRI hash, such as the demo, refuse a file that is not theirs).
 //
 // Starts the reference server (demo seed, in-memory database) on a free loopback port, pinned to core 0, and loads
 // its demo page in headless Chromium pinned to core 1, on a fresh browser context (empty cache) per load:
@@ -15,6 +17,9 @@
 //            that data arriving after the first paint causes (on loopback it arrives before it)
 //   page alone, then the first Intl calls  the same, plus a country name and a zoned time in a task after load: the
 //            engine's start-up of locale data, a task no widget that formats anything can avoid or split
+//   crisis panel first, backend late  desktop and phone: a page that opens with the crisis panel (and a pasted
+//            fallback the campus services cover), the page's text after it, every API answer 600 ms late: what
+//            campus services arriving after the first paint move (issue 7 measured 0.165 and 0.246 here)
 // The profiles alternate, 5 loads each after one discarded warm-up load of each, and report medians of:
 //   CLS          layout shifts without recent input, in session windows (gap < 1 s, window < 5 s), the largest window
 //                (as web-vitals computes it)
@@ -25,7 +30,7 @@
 // Observers are installed before any page script; a load ends 2 s after the network goes quiet (bounded). The demo
 // page keeps its strict CSP. The server is stopped at the end (SIGTERM, then SIGKILL after 10 s).
 // A benchmark, not a test: it prints figures and asserts nothing about time.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -76,6 +81,20 @@ export const PROFILES = {
     cpuThrottlingRate: 1,
     backendDelayMs: 600,
   },
+  crisisFirstDesktop: {
+    label: 'desktop, crisis panel first, backend 600 ms late',
+    context: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+    cpuThrottlingRate: 1,
+    page: 'crisis-first',
+    backendDelayMs: 600,
+  },
+  crisisFirstPhone: {
+    label: 'phone 390×844, crisis panel first, backend 600 ms late',
+    context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+    cpuThrottlingRate: 1,
+    page: 'crisis-first',
+    backendDelayMs: 600,
+  },
   intlFloor: {
     label: 'mobile, page alone, then the first Intl calls',
     context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
@@ -110,6 +129,32 @@ const CRISIS_ALONE_PAGE = `<!doctype html>
     <p>The rest of the page.</p>
   </body>
 </html>`;
+
+const PAGE_TEXT =
+  '<p>After a crisis call, the counselling service can help you plan the next days. ' +
+  'Drop in on weekdays or book a time; you do not need a referral.</p>';
+
+/** A page that opens with crisis help, as a counselling service's "urgent help" page does; text follows it. */
+const CRISIS_FIRST_PAGE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Urgent help</title>
+    <script type="module" src="/cdn/peer-support-widgets.js"></script>
+  </head>
+  <body>
+    <peer-support-provider api-base="/api/v1" country="US" region="US-MA">
+      <peer-crisis-resources>
+        <p>Campus Safety, 24 hours: <a href="tel:+15555550100">555-555-0100</a></p>
+      </peer-crisis-resources>
+    </peer-support-provider>
+    ${PAGE_TEXT.repeat(12)}
+  </body>
+</html>`;
+
+/** The pages the bench serves itself, at the reference server's origin. */
+const BENCH_PAGES = { 'crisis-alone': CRISIS_ALONE_PAGE, 'crisis-first': CRISIS_FIRST_PAGE };
 
 /**
  * The floor no widget can go under: a page's first use of Intl starts the engine's locale data, one task that no
@@ -193,7 +238,7 @@ export function cumulativeLayoutShift(shifts) {
 }
 
 /** One cold load of the demo page in a fresh context; resolves with the figures once the page has settled. */
-async function loadOnce(browser, url, profileName) {
+async function loadOnce(browser, url, profileName, cdnFile) {
   const profile = PROFILES[profileName];
   const context = await browser.newContext(profile.context);
   try {
@@ -205,13 +250,19 @@ async function loadOnce(browser, url, profileName) {
       const cdp = await context.newCDPSession(tab);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuThrottlingRate });
     }
+    if (cdnFile) {
+      const body = readFileSync(cdnFile);
+      await tab.route('**/cdn/peer-support-widgets.js', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body }),
+      );
+    }
     const errors = [];
     tab.on('pageerror', (error) => errors.push(error.message));
     let address = `${url}/`;
-    if (profile.page === 'crisis-alone') {
-      address = `${url}/__bench/crisis-alone.html`;
+    if (profile.page) {
+      address = `${url}/__bench/${profile.page}.html`;
       await tab.route(address, (route) =>
-        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: CRISIS_ALONE_PAGE }),
+        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: BENCH_PAGES[profile.page] }),
       );
     }
     if (profile.backendDelayMs) {
@@ -259,7 +310,7 @@ async function loadOnce(browser, url, profileName) {
 }
 
 /** Runs the benchmark; returns the figures, or `{ skipped }` when there is no build or no server. */
-export async function benchPageLoad({ runs = RUNS, log = () => {} } = {}) {
+export async function benchPageLoad({ runs = RUNS, log = () => {}, profiles, cdnFile } = {}) {
   if (!existsSync(join(projectRoot, 'dist/cdn/peer-support-widgets.js'))) {
     return { skipped: 'dist/cdn/peer-support-widgets.js does not exist: run npm run build' };
   }
@@ -282,12 +333,12 @@ export async function benchPageLoad({ runs = RUNS, log = () => {} } = {}) {
     const { url } = server;
     log(`reference server at ${url}`);
     chromium = await launchChromium({ core: 1 });
-    const names = Object.keys(PROFILES);
-    for (const name of names) await loadOnce(chromium.browser, url, name); // warm-up, discarded
+    const names = profiles ?? Object.keys(PROFILES);
+    for (const name of names) await loadOnce(chromium.browser, url, name, cdnFile); // warm-up, discarded
     const loads = Object.fromEntries(names.map((name) => [name, []]));
     for (let run = 0; run < runs; run++) {
       for (const name of run % 2 ? [...names].reverse() : names) {
-        const load = await loadOnce(chromium.browser, url, name);
+        const load = await loadOnce(chromium.browser, url, name, cdnFile);
         loads[name].push(load);
         log(
           `${name} ${run + 1}/${runs}: CLS ${round(load.cls, 4)}, long tasks ${load.longTasks} ` +
@@ -362,9 +413,19 @@ export function pageLoadTables(result) {
 }
 
 if (isMain(import.meta.url)) {
-  const runsIndex = process.argv.indexOf('--runs');
-  const runs = runsIndex > 0 ? Number(process.argv[runsIndex + 1]) : RUNS;
-  const result = await benchPageLoad({ runs, log: (line) => console.error(line) });
+  const option = (name) => {
+    const index = process.argv.indexOf(name);
+    return index > 0 ? process.argv[index + 1] : undefined;
+  };
+  const profiles = option('--profiles')?.split(',');
+  const unknown = profiles?.filter((name) => !(name in PROFILES)) ?? [];
+  if (unknown.length) throw new Error(`unknown profile ${unknown.join(', ')}: ${Object.keys(PROFILES).join(', ')}`);
+  const result = await benchPageLoad({
+    runs: Number(option('--runs') ?? RUNS),
+    profiles,
+    cdnFile: option('--cdn-file'),
+    log: (line) => console.error(line),
+  });
   if (result.skipped) console.log(`Page load: skipped (${result.skipped})`);
   printTables(pageLoadTables(result));
   console.log(`\n${JSON.stringify({ pageLoad: result })}`);

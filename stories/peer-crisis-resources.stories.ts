@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import '../src/elements/peer-crisis-resources/define.js';
 import '../src/elements/peer-help-link/define.js';
 
@@ -116,6 +117,29 @@ export const Loading: Story = {
     html`<peer-crisis-resources api-base="https://northfield.example/api/v1" country="US" .fetch=${never}
       >${fallback}</peer-crisis-resources
     >`,
+};
+
+/** Answers after `ms` milliseconds, as a backend far away would. */
+const late =
+  (ms: number, body: unknown): typeof fetch =>
+  async () => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return answer(body)('');
+  };
+
+export const CampusArrivingLate: Story = {
+  name: 'Campus services arriving late, room set aside (nothing below moves)',
+  render: () =>
+    html`<peer-crisis-resources
+        api-base="https://northfield.example/api/v1"
+        country="US"
+        region="US-MA"
+        style=${styleMap({ '--peer-campus-room': '15rem' })}
+        .fetch=${late(1500, campus)}
+        .clock=${tuesdayMorning}
+        ><p>Counseling Center: <a href="tel:+15555550140">555-555-0140</a></p></peer-crisis-resources
+      >
+      <p>The page goes on here; it stays where it is when the campus services arrive.</p>`,
 };
 
 export const BackendFailing: Story = {

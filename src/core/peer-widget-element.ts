@@ -22,6 +22,9 @@ import { PeerElement } from './peer-element.js';
  * @cssproperty --peer-radius - Corner radius.
  * @cssproperty --peer-space - Base spacing unit.
  * @cssproperty --peer-target-size - Minimum size of every control (WCAG 2.5.8 asks 24 px; we use 44 px).
+ * @cssproperty --peer-campus-room - Crisis help (the panel, or the one "Need help now?" opens): the height kept for
+ * campus services while they load, a length. By default the pasted fallback's own height; set it to about their
+ * height on screen and nothing below them moves when they arrive.
  */
 export class PeerWidgetElement extends PeerElement {
   /** Widgets that cannot work without a backend warn in development when none is configured. */

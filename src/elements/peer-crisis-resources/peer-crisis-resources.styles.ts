@@ -143,6 +143,15 @@ export const crisisStyles = [
     .fallback[hidden] {
       display: none;
     }
+    .services {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      align-content: start;
+      gap: var(--_space);
+    }
+    .awaiting {
+      min-block-size: var(--peer-campus-room, auto);
+    }
     .region {
       display: flex;
       flex-wrap: wrap;

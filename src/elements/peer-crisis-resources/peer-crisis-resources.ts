@@ -37,6 +37,7 @@ import type { ApiError } from '../../core/api/errors.js';
 import { QuickExitShortcut, leaveNow } from './logic/quick-exit.js';
 import { browserRegionHint } from './logic/region-hint.js';
 import { nextTask } from './logic/next-task.js';
+import { KeepHeight } from './logic/keep-height.js';
 
 const MINUTE = 60_000;
 
@@ -85,6 +86,8 @@ const UNKNOWN: OpenStatus = { kind: 'unknown' };
  * @csspart country - "Numbers for <country>." next to the emergency numbers.
  * @csspart change-country - The button beside it that opens the country picker.
  * @csspart lines-heading - The heading above the crisis lines.
+ * @csspart services - The crisis lines, the fallback and the stale note: it keeps its height when the fallback gives
+ * way, so nothing below the panel moves up.
  * @csspart list - The list of services.
  * @csspart resource - One service.
  * @csspart resource-name - A service's name.
@@ -155,16 +158,23 @@ export class PeerCrisisResources extends PeerWidgetElement {
   @state() private copyOutcomes = new Map<string, CopyOutcome>();
   /** The `tel:`/`sms:` numbers the light-DOM fallback links to. */
   @state() private fallbackNumbers: DialableNumber[] = [];
+  /** Whether the page pasted any fallback content (elements or text) into the element. */
+  @state() private hasFallback = false;
 
   /**
-   * The services rendered so far, by country. The first update for a country renders the emergency block with every
-   * service known then (the bundled floor, so the panel has its final height at once and nothing below it moves
-   * while the rest loads); services that arrive later are added one per task, so that taking in better data never
-   * makes one long task. A rendered service stays rendered: this set only grows.
+   * The services rendered so far, by country, in the order they are shown. The first update for a country renders
+   * the emergency block with every service known then (the bundled floor), most available first; services that
+   * arrive later are added one per task after those on screen, so that taking in better data never makes one long
+   * task and never moves a line the student may be reading or about to tap. A rendered service stays rendered, in
+   * its place: this set only grows, and its order is the display order.
    */
   private readonly renderedIds = new Map<string, Set<string>>();
-  /** The list in display order as last rendered, which the next step follows. */
+  /** The services of a country's first render: those that arrive later are placed after the pasted fallback. */
+  private readonly firstShownIds = new Map<string, Set<string>>();
+  /** Every service in force, most available first: the order in which those not on screen yet are added. */
   private displayOrder: CrisisResource[] = [];
+  /** The country whose services are on screen; a new one starts the list, and its height, afresh. */
+  private shownCountry?: string;
   /** Set while services remain to be rendered; `updateComplete` waits for it. */
   private staging?: Promise<void>;
 
@@ -176,6 +186,10 @@ export class PeerCrisisResources extends PeerWidgetElement {
   private readonly fallbackObserver = new MutationObserver(() => this.readFallback());
 
   private readonly announcer = new AnnouncerController(this);
+  /** The services area never gets shorter, so nothing below the panel moves up when the fallback gives way. */
+  private readonly servicesHeight = new KeepHeight(this, () =>
+    this.renderRoot.querySelector<HTMLElement>('[part~="services"]'),
+  );
   /** Shift pressed three times leaves the page, while quick exit is on. */
   protected readonly quickExit = new QuickExitShortcut(
     this,
@@ -244,6 +258,9 @@ export class PeerCrisisResources extends PeerWidgetElement {
   private readFallback(): void {
     const numbers = numbersIn(this);
     if (JSON.stringify(numbers) !== JSON.stringify(this.fallbackNumbers)) this.fallbackNumbers = numbers;
+    this.hasFallback = [...this.childNodes].some(
+      (node) => node.nodeType === Node.ELEMENT_NODE || (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()),
+    );
   }
 
   /** Raises the floor for the country in force with the latest data; what was shown stays shown. */
@@ -261,14 +278,18 @@ export class PeerCrisisResources extends PeerWidgetElement {
     this.numbers = mergeEmergencyNumbers(country, numberFloor, data?.emergencyNumbers?.items);
     this.shownResources.set(country, this.resources);
     this.shownNumbers.set(country, this.numbers);
-    if (!this.renderedIds.has(country)) this.renderedIds.set(country, new Set(this.resources.map((r) => r.id)));
+    if (this.shownCountry !== country) {
+      // Another country is a new list the student asked for: its height is its own.
+      if (this.shownCountry !== undefined) this.servicesHeight.reset();
+      this.shownCountry = country;
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('exitUrl') && this.exitUrl && !this.safeExitUrl) {
       devWarn(this, `exit-url="${this.exitUrl}" is not an https:// address; quick exit is off.`);
     }
-    if (this.nextToRender()) this.renderRest();
+    if (this.nextToRender().length) this.renderRest();
   }
 
   /** Resolves once every service in force is rendered, not only after the first, emergency-first update. */
@@ -287,23 +308,52 @@ export class PeerCrisisResources extends PeerWidgetElement {
     return ids;
   }
 
-  /** The first service in display order that is not on screen yet. */
-  private nextToRender(): CrisisResource | undefined {
-    const country = this.activeCountry;
-    if (!country) return undefined;
-    const rendered = this.renderedFor(country);
-    return this.displayOrder.find((resource) => !rendered.has(resource.id));
+  /**
+   * The services on screen for a country, in their places. The first render of a country shows every service known
+   * then, most available first; later ones join after them (see `renderRest`), and open or closed changes a line's
+   * words, not its place.
+   */
+  private inPlace(country: string, resources: readonly CrisisResource[]): CrisisResource[] {
+    let rendered = this.renderedIds.get(country);
+    if (!rendered) {
+      rendered = new Set(resources.map((resource) => resource.id));
+      this.renderedIds.set(country, rendered);
+      this.firstShownIds.set(country, new Set(rendered));
+    }
+    const byId = new Map(resources.map((resource) => [resource.id, resource]));
+    return [...rendered].flatMap((id) => byId.get(id) ?? []);
   }
 
-  /** Renders the services still missing, one per task, in display order. */
+  /**
+   * The services to render next: the first one in display order that is not on screen yet, or, while the pasted
+   * fallback still shows numbers the list lacks, every service that dials one of them, together. Those take the
+   * fallback's place in the one update that hides it, so the page does not first grow by them and then lose it.
+   */
+  private nextToRender(): CrisisResource[] {
+    const country = this.activeCountry;
+    if (!country) return [];
+    const rendered = this.renderedFor(country);
+    const missing = this.displayOrder.filter((resource) => !rendered.has(resource.id));
+    if (missing.length === 0) return [];
+    const shown = this.displayOrder.filter((resource) => rendered.has(resource.id));
+    const notShown = uncovered(this.fallbackNumbers, shown, this.numbers);
+    if (notShown.length) {
+      const taking = missing.filter((resource) => uncovered(notShown, [resource], []).length < notShown.length);
+      if (taking.length && uncovered(notShown, taking, []).length === 0) return taking;
+    }
+    return missing.slice(0, 1);
+  }
+
+  /** Renders the services still missing, a step per task, in display order. */
   private renderRest(): void {
     this.staging ??= (async () => {
       try {
         for (;;) {
           await nextTask();
           const next = this.nextToRender();
-          if (!next) return;
-          this.renderedFor(this.activeCountry!).add(next.id);
+          if (!next.length) return;
+          const rendered = this.renderedFor(this.activeCountry!);
+          for (const resource of next) rendered.add(resource.id);
           this.requestUpdate();
           await super.getUpdateComplete();
         }
@@ -342,8 +392,7 @@ export class PeerCrisisResources extends PeerWidgetElement {
     const data = this.remote.value;
     const resources = this.sortedResources(view);
     this.displayOrder = resources;
-    const rendered = country ? this.renderedFor(country) : new Set<string>();
-    const shown = resources.filter((resource) => rendered.has(resource.id));
+    const shown = country ? this.inPlace(country, resources) : [];
     const numbers = this.numbers;
     const error = this.remote.error;
     const failed = (error !== undefined && error.kind !== 'aborted') || (data !== undefined && data.items.dropped > 0);
@@ -351,6 +400,16 @@ export class PeerCrisisResources extends PeerWidgetElement {
     const fallbackCovered =
       shown.some((resource) => resource.scope === 'campus') &&
       uncovered(this.fallbackNumbers, shown, numbers).length === 0;
+    // Services that arrive while the fallback stays go after it, not above it: what the student is reading stays put.
+    const fallbackShown = !fallbackCovered && this.hasFallback;
+    // While the campus's first answer is on its way, the fallback's box keeps the room the page set aside for its
+    // services. Not for a country the student picked: the room was measured for the campus's own lines.
+    const awaiting =
+      this.remote.pending &&
+      data === undefined &&
+      this.chosenCountry === undefined &&
+      Boolean(country && (this.src || this.config.apiBase));
+    const fallbackBox = awaiting || fallbackShown;
     // The panel's language and direction are those of the strings it shows, whatever the page around it says.
     return html`<section part="panel" class="panel" aria-labelledby="heading" lang=${i18n.lang} dir=${i18n.dir}>
       ${heading(this.headingLevel, i18n.t('crisis.heading'), 'heading', 'heading')}
@@ -361,42 +420,62 @@ export class PeerCrisisResources extends PeerWidgetElement {
           ? emergencyBlock(view, numbers, this.countryNote())
           : html`<p part="notice">${i18n.parts('crisis.chooseCountry', { number: ltr('112') })}</p>`
       }
-      ${
-        resources.length
-          ? html`${heading(this.headingLevel + 1, i18n.t('crisis.lines.heading'), 'lines-heading')}
-              <ul part="list" class="list" role="list">
-                ${repeat(
-                  shown,
-                  (resource) => resource.id,
-                  (resource) => resourceItem(view, resource),
-                )}
-              </ul>`
-          : country && numbers.length
-            ? html`<p part="notice">${i18n.t('crisis.none')}</p>`
+      <div part="services" class="services">
+        ${
+          resources.length
+            ? html`${heading(this.headingLevel + 1, i18n.t('crisis.lines.heading'), 'lines-heading')}
+              ${this.list(view, fallbackShown ? shown.filter((resource) => !this.isLate(country, resource)) : shown)}`
+            : country && numbers.length
+              ? html`<p part="notice">${i18n.t('crisis.none')}</p>`
+              : nothing
+        }
+        <div part="fallback" class=${awaiting ? 'fallback awaiting' : 'fallback'} ?hidden=${!fallbackBox}>
+          <slot @slotchange=${() => this.readFallback()}></slot>
+        </div>
+        ${
+          fallbackShown
+            ? this.list(
+                view,
+                shown.filter((resource) => this.isLate(country, resource)),
+              )
             : nothing
-      }
-      <div part="fallback" class="fallback" ?hidden=${fallbackCovered}>
-        <slot @slotchange=${() => this.readFallback()}></slot>
+        }
+        ${
+          failed
+            ? html`<div part="stale-note" class="stale">
+                <p>${i18n.parts('crisis.stale', { date: isolate(formatDate(i18n, BUNDLED_DATE.slice(0, 10))) })}</p>
+                ${this.retryWait(error)}
+                <button
+                  class="button secondary"
+                  part="retry"
+                  type="button"
+                  ?disabled=${this.remote.pending}
+                  @click=${() => void this.remote.retry()}
+                >
+                  ${i18n.t('action.retry')}
+                </button>
+              </div>`
+            : nothing
+        }
       </div>
-      ${
-        failed
-          ? html`<div part="stale-note" class="stale">
-              <p>${i18n.parts('crisis.stale', { date: isolate(formatDate(i18n, BUNDLED_DATE.slice(0, 10))) })}</p>
-              ${this.retryWait(error)}
-              <button
-                class="button secondary"
-                part="retry"
-                type="button"
-                ?disabled=${this.remote.pending}
-                @click=${() => void this.remote.retry()}
-              >
-                ${i18n.t('action.retry')}
-              </button>
-            </div>`
-          : nothing
-      }
       ${this.countryPicker(country)}
     </section>`;
+  }
+
+  private list(view: CrisisView, resources: readonly CrisisResource[]) {
+    if (resources.length === 0) return nothing;
+    return html`<ul part="list" class="list" role="list">
+      ${repeat(
+        resources,
+        (resource) => resource.id,
+        (resource) => resourceItem(view, resource),
+      )}
+    </ul>`;
+  }
+
+  /** Whether a service arrived after the first render for its country (it joins after what was on screen). */
+  private isLate(country: string | undefined, resource: CrisisResource): boolean {
+    return country !== undefined && !this.firstShownIds.get(country)?.has(resource.id);
   }
 
   private quickExitTemplate() {
