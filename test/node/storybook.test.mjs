@@ -284,6 +284,14 @@ const GROUP_FINDER_STATES = {
   Waitlisted: { selector: 'dialog[open] [part="outcome"] [part="code-value"]', words: 'Your place on the waitlist' },
   CancelQuestion: { selector: 'dialog[open] [part="cancel-confirm"] [part="cancel-no"]', words: 'Cancel your place?' },
   Cancelled: { selector: 'dialog[open] [part="cancelled"]', words: 'Your place is cancelled' },
+  JoinUnconfirmed: {
+    selector: 'dialog[open] [part="join-form"] #join-failure',
+    words: 'We could not confirm that you joined. You may already be in.',
+  },
+  CancelUnconfirmed: {
+    selector: 'dialog[open] [part="cancel-confirm"] [part="cancel-status"]',
+    words: 'We could not confirm that your place was cancelled.',
+  },
   Spanish: { selector: '[part="panel"][lang="es"] [part="card"]', words: 'Encuentra un grupo de apoyo entre pares' },
   RightToLeft: { selector: '[part="panel"][dir="rtl"] [part="card"]', words: 'Find a peer support group' },
 };
@@ -440,6 +448,11 @@ const SUPPORTER_INBOX_STATES = {
   Claimed: {
     selector: '[data-request="pr_NF1002"] [part="work"]:has([part="notes-section"]) [part="student-note"]',
     words: 'I moved here this term',
+  },
+  // The claim was saved but its answer lost: said, and the list read again shows it claimed.
+  ClaimUnconfirmed: {
+    selector: '[data-request="pr_NF1002"][data-status="claimed"] [part="message"]',
+    words: 'This may already have been saved. Check the request and its notes before trying again.',
   },
   Escalating: { selector: '[part="work"] [part="escalate-form"] select', words: 'Alert the on-call professional' },
   // Training not recorded: said, and the open request offers no Claim.
