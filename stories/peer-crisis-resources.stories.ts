@@ -153,6 +153,21 @@ export const BackendFailing: Story = {
     >`,
 };
 
+/** A backend that refuses with 429 and names its wait: the note says it beside "Try again". */
+const busy: typeof fetch = async () =>
+  new Response(JSON.stringify({ type: 'about:blank', title: 'Too many requests', status: 429 }), {
+    status: 429,
+    headers: { 'content-type': 'application/problem+json', 'Retry-After': '30' },
+  });
+
+export const BackendBusy: Story = {
+  name: 'Backend busy (429: the note names the wait)',
+  render: () =>
+    html`<peer-crisis-resources api-base="https://northfield.example/api/v1" country="US" .fetch=${busy}
+      >${fallback}</peer-crisis-resources
+    >`,
+};
+
 export const NoCountry: Story = {
   name: 'Country unknown (picker)',
   render: () => html`<peer-crisis-resources lang="und"></peer-crisis-resources>`,
