@@ -73,7 +73,7 @@ const answer =
 const never: typeof fetch = () => new Promise(() => {});
 /** A Tuesday morning in New York, so the campus service shows as open in every story. */
 const tuesdayMorning = () => new Date(Date.UTC(2026, 10, 24, 15, 0));
-/** A Saturday, so the campus service shows as closed and moves down. */
+/** A Saturday, so the campus service shows as closed, listed after the open lines. */
 const saturday = () => new Date(Date.UTC(2026, 10, 28, 15, 0));
 
 const fallback = html`<p>Campus Safety, 24 hours: <a href="tel:+15555550100">555-555-0100</a></p>`;
@@ -101,7 +101,7 @@ export const MergedWithCampus: Story = {
 };
 
 export const CampusClosed: Story = {
-  name: 'Campus service closed (moves down)',
+  name: 'Campus service closed (listed after open lines)',
   render: () =>
     html`<peer-crisis-resources
       api-base="https://northfield.example/api/v1"

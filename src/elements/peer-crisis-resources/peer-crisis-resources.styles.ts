@@ -143,14 +143,19 @@ export const crisisStyles = [
     .fallback[hidden] {
       display: none;
     }
+    /* A column of flex items, not a grid: an item's negative margin takes back its gap (see .room-only). */
     .services {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr);
-      align-content: start;
+      display: flex;
+      flex-direction: column;
       gap: var(--_space);
     }
     .awaiting {
       min-block-size: var(--peer-campus-room, auto);
+    }
+    /* An empty box takes no gap of its own: with no room set, it is as if it were not there. */
+    .room-only {
+      margin-block-start: calc(-1 * var(--_space));
+      min-block-size: var(--peer-campus-room, 0px);
     }
     .region {
       display: flex;

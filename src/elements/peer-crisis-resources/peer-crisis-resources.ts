@@ -38,6 +38,8 @@ import { QuickExitShortcut, leaveNow } from './logic/quick-exit.js';
 import { browserRegionHint } from './logic/region-hint.js';
 import { nextTask } from './logic/next-task.js';
 import { KeepHeight } from './logic/keep-height.js';
+import { InView } from './logic/in-view.js';
+import { LinePlacement } from './logic/line-placement.js';
 
 const MINUTE = 60_000;
 
@@ -68,7 +70,7 @@ const UNKNOWN: OpenStatus = { kind: 'unknown' };
  *
  * **Crisis help never shrinks.** Whatever the backend or `src` answers, every number shown before is still shown
  * after: the bundled emergency numbers and national lines, and everything shown since, are a floor. Later data may
- * add services and numbers, reorder them and update a record of the same id and country, but a number on the floor
+ * add services and numbers and update a record of the same id and country, but a number on the floor
  * is never removed or replaced, and a number is never shown with a link that dials another.
  *
  * @slot - Fallback content a CMS editor pastes (for example a list of campus numbers as `tel:` links). It is
@@ -162,19 +164,16 @@ export class PeerCrisisResources extends PeerWidgetElement {
   @state() private hasFallback = false;
 
   /**
-   * The services rendered so far, by country, in the order they are shown. The first update for a country renders
-   * the emergency block with every service known then (the bundled floor), most available first; services that
-   * arrive later are added one per task after those on screen, so that taking in better data never makes one long
-   * task and never moves a line the student may be reading or about to tap. A rendered service stays rendered, in
-   * its place: this set only grows, and its order is the display order.
+   * Where each service is on screen, by country. The first update for a country renders the emergency block with
+   * every service known then (the bundled floor); services that arrive later are added a step per task (see
+   * `renderRest`), so that taking in better data never makes one long task, and placed so that it never moves a
+   * line the student may be reading or about to tap. A rendered service stays rendered.
    */
-  private readonly renderedIds = new Map<string, Set<string>>();
-  /** The services of a country's first render: those that arrive later are placed after the pasted fallback. */
-  private readonly firstShownIds = new Map<string, Set<string>>();
+  private readonly placement = new LinePlacement();
   /** Every service in force, most available first: the order in which those not on screen yet are added. */
   private displayOrder: CrisisResource[] = [];
-  /** The country whose services are on screen; a new one starts the list, and its height, afresh. */
-  private shownCountry?: string;
+  /** The country and language on screen; another starts the list's height afresh. */
+  private shownList?: string;
   /** Set while services remain to be rendered; `updateComplete` waits for it. */
   private staging?: Promise<void>;
 
@@ -187,9 +186,9 @@ export class PeerCrisisResources extends PeerWidgetElement {
 
   private readonly announcer = new AnnouncerController(this);
   /** The services area never gets shorter, so nothing below the panel moves up when the fallback gives way. */
-  private readonly servicesHeight = new KeepHeight(this, () =>
-    this.renderRoot.querySelector<HTMLElement>('[part~="services"]'),
-  );
+  private readonly servicesHeight = new KeepHeight(this, () => this.servicesArea());
+  /** Whether the student can see any of the list: while not, arriving services may take their sorted places. */
+  private readonly servicesInView = new InView(this, () => this.servicesArea());
   /** Shift pressed three times leaves the page, while quick exit is on. */
   protected readonly quickExit = new QuickExitShortcut(
     this,
@@ -278,10 +277,11 @@ export class PeerCrisisResources extends PeerWidgetElement {
     this.numbers = mergeEmergencyNumbers(country, numberFloor, data?.emergencyNumbers?.items);
     this.shownResources.set(country, this.resources);
     this.shownNumbers.set(country, this.numbers);
-    if (this.shownCountry !== country) {
-      // Another country is a new list the student asked for: its height is its own.
-      if (this.shownCountry !== undefined) this.servicesHeight.reset();
-      this.shownCountry = country;
+    const list = `${country} ${this.i18n.locale}`;
+    if (this.shownList !== list) {
+      // Another country or language is a new list (the student's choice, or the page's): its height is its own.
+      if (this.shownList !== undefined) this.servicesHeight.reset();
+      this.shownList = list;
     }
   }
 
@@ -302,26 +302,8 @@ export class PeerCrisisResources extends PeerWidgetElement {
     return complete;
   }
 
-  private renderedFor(country: string): Set<string> {
-    let ids = this.renderedIds.get(country);
-    if (!ids) this.renderedIds.set(country, (ids = new Set()));
-    return ids;
-  }
-
-  /**
-   * The services on screen for a country, in their places. The first render of a country shows every service known
-   * then, most available first; later ones join after them (see `renderRest`), and open or closed changes a line's
-   * words, not its place.
-   */
-  private inPlace(country: string, resources: readonly CrisisResource[]): CrisisResource[] {
-    let rendered = this.renderedIds.get(country);
-    if (!rendered) {
-      rendered = new Set(resources.map((resource) => resource.id));
-      this.renderedIds.set(country, rendered);
-      this.firstShownIds.set(country, new Set(rendered));
-    }
-    const byId = new Map(resources.map((resource) => [resource.id, resource]));
-    return [...rendered].flatMap((id) => byId.get(id) ?? []);
+  private servicesArea(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[part~="services"]');
   }
 
   /**
@@ -332,10 +314,9 @@ export class PeerCrisisResources extends PeerWidgetElement {
   private nextToRender(): CrisisResource[] {
     const country = this.activeCountry;
     if (!country) return [];
-    const rendered = this.renderedFor(country);
-    const missing = this.displayOrder.filter((resource) => !rendered.has(resource.id));
+    const missing = this.placement.missing(country, this.displayOrder);
     if (missing.length === 0) return [];
-    const shown = this.displayOrder.filter((resource) => rendered.has(resource.id));
+    const shown = this.placement.shown(country, this.displayOrder);
     const notShown = uncovered(this.fallbackNumbers, shown, this.numbers);
     if (notShown.length) {
       const taking = missing.filter((resource) => uncovered(notShown, [resource], []).length < notShown.length);
@@ -352,8 +333,7 @@ export class PeerCrisisResources extends PeerWidgetElement {
           await nextTask();
           const next = this.nextToRender();
           if (!next.length) return;
-          const rendered = this.renderedFor(this.activeCountry!);
-          for (const resource of next) rendered.add(resource.id);
+          this.placement.add(this.activeCountry!, next, this.displayOrder, this.servicesInView.now);
           this.requestUpdate();
           await super.getUpdateComplete();
         }
@@ -392,7 +372,8 @@ export class PeerCrisisResources extends PeerWidgetElement {
     const data = this.remote.value;
     const resources = this.sortedResources(view);
     this.displayOrder = resources;
-    const shown = country ? this.inPlace(country, resources) : [];
+    if (country) this.placement.begin(country, resources);
+    const shown = country ? this.placement.shown(country, resources) : [];
     const numbers = this.numbers;
     const error = this.remote.error;
     const failed = (error !== undefined && error.kind !== 'aborted') || (data !== undefined && data.items.dropped > 0);
@@ -401,7 +382,11 @@ export class PeerCrisisResources extends PeerWidgetElement {
       shown.some((resource) => resource.scope === 'campus') &&
       uncovered(this.fallbackNumbers, shown, numbers).length === 0;
     // Services that arrive while the fallback stays go after it, not above it: what the student is reading stays put.
-    const fallbackShown = !fallbackCovered && this.hasFallback;
+    const fallbackShown =
+      this.hasFallback && (!fallbackCovered || (country !== undefined && this.placement.keepsFallback(country)));
+    const { beforeFallback, afterFallback } = country
+      ? this.placement.arrange(country, shown, fallbackShown)
+      : { beforeFallback: shown, afterFallback: [] };
     // While the campus's first answer is on its way, the fallback's box keeps the room the page set aside for its
     // services. Not for a country the student picked: the room was measured for the campus's own lines.
     const awaiting =
@@ -424,22 +409,15 @@ export class PeerCrisisResources extends PeerWidgetElement {
         ${
           resources.length
             ? html`${heading(this.headingLevel + 1, i18n.t('crisis.lines.heading'), 'lines-heading')}
-              ${this.list(view, fallbackShown ? shown.filter((resource) => !this.isLate(country, resource)) : shown)}`
+              ${this.list(view, beforeFallback)}`
             : country && numbers.length
               ? html`<p part="notice">${i18n.t('crisis.none')}</p>`
               : nothing
         }
-        <div part="fallback" class=${awaiting ? 'fallback awaiting' : 'fallback'} ?hidden=${!fallbackBox}>
+        <div part="fallback" class=${this.fallbackClass(awaiting)} ?hidden=${!fallbackBox}>
           <slot @slotchange=${() => this.readFallback()}></slot>
         </div>
-        ${
-          fallbackShown
-            ? this.list(
-                view,
-                shown.filter((resource) => this.isLate(country, resource)),
-              )
-            : nothing
-        }
+        ${this.list(view, afterFallback)}
         ${
           failed
             ? html`<div part="stale-note" class="stale">
@@ -473,9 +451,10 @@ export class PeerCrisisResources extends PeerWidgetElement {
     </ul>`;
   }
 
-  /** Whether a service arrived after the first render for its country (it joins after what was on screen). */
-  private isLate(country: string | undefined, resource: CrisisResource): boolean {
-    return country !== undefined && !this.firstShownIds.get(country)?.has(resource.id);
+  /** While campus services load, the box holds the page's room for them; with nothing pasted, only that room. */
+  private fallbackClass(awaiting: boolean): string {
+    if (!awaiting) return 'fallback';
+    return this.hasFallback ? 'fallback awaiting' : 'fallback awaiting room-only';
   }
 
   private quickExitTemplate() {

@@ -53,6 +53,8 @@ export class PeerHelpLink extends PeerWidgetElement {
       dialog {
         inline-size: min(40rem, 100vw - 2rem);
         max-block-size: calc(100dvh - 2rem);
+        /* Held at the top, not centred: campus services arriving in it make it taller, not move it. */
+        margin-block: 1rem auto;
         padding: var(--_space);
         border: 1px solid var(--_border);
         border-radius: var(--_radius);

@@ -5,6 +5,8 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../../src/elements/peer-crisis-resources/define.js';
+import '../../../src/elements/peer-help-link/define.js';
+import type { PeerHelpLink } from '../../../src/elements/peer-help-link/peer-help-link.js';
 import type { PeerCrisisResources } from '../../../src/elements/peer-crisis-resources/peer-crisis-resources.js';
 import { campusService, listOf, settled } from '../../helpers/crisis-fixtures.js';
 
@@ -54,6 +56,14 @@ const fallbackFor = (numbers: number[]) =>
   numbers.map((n) => `<p>Campus line ${n}: <a href="tel:+1555555014${n}">555-555-014${n}</a></p>`).join('');
 
 const shadow = (el: Element) => el.shadowRoot!;
+/** The height the services area's visible children span: what it would be without a height held. */
+function naturalHeight(services: Element): number {
+  const children = [...services.children].filter((child) => child.getBoundingClientRect().height > 0);
+  if (children.length === 0) return 0;
+  return children.at(-1)!.getBoundingClientRect().bottom - children[0]!.getBoundingClientRect().top;
+}
+const holdsNoBlank = (services: Element) =>
+  Math.abs(services.getBoundingClientRect().height - naturalHeight(services)) < 1;
 const part = (el: Element, name: string) => shadow(el).querySelector<HTMLElement>(`[part~="${name}"]`)!;
 const top = (node: Element) => node.getBoundingClientRect().top + window.scrollY;
 const lineIds = (el: Element) =>
@@ -262,6 +272,156 @@ describe('<peer-crisis-resources> layout when data arrives (issue 7 §3.2)', () 
     await settled(el);
     expect(lineIds(el), 'the British lines').to.include('gb-samaritans');
     await waitUntil(() => Math.abs(services.getBoundingClientRect().height - natural()) < 1, 'after another country');
+  });
+
+  describe('the review’s cases', () => {
+    beforeEach(() => setViewport({ width: 390, height: 844 }));
+
+    it('takes its height afresh when moved to a wider place on the page', async () => {
+      const narrow = await fixture<HTMLDivElement>(html`<div style="inline-size: 320px"></div>`);
+      const wide = await fixture<HTMLDivElement>(html`<div style="inline-size: 380px"></div>`);
+      const el = document.createElement('peer-crisis-resources') as PeerCrisisResources;
+      el.setAttribute('country', 'US');
+      el.setAttribute('src', '/crisis.json');
+      el.fetch = slowBackend(0, threeCampusLines);
+      narrow.append(el);
+      await settled(el);
+      await frame();
+      wide.append(el);
+      await frame();
+      await waitUntil(() => holdsNoBlank(part(el, 'services')), 'no blank kept from the narrow place');
+      // And the floor holds again in its new place.
+      await waitUntil(() => part(el, 'services').style.minBlockSize !== '', 'held again');
+    });
+
+    it('does not grow by itself when the page gives the services part padding in a content box', async () => {
+      const style = document.createElement('style');
+      style.textContent = '.padded::part(services) { box-sizing: content-box; padding-block: 8px; }';
+      document.head.append(style);
+      const errors: string[] = [];
+      const onError = (event: ErrorEvent) => errors.push(event.message);
+      window.addEventListener('error', onError);
+      try {
+        const el = await fixture<PeerCrisisResources>(
+          html`<peer-crisis-resources
+            class="padded"
+            country="US"
+            src="/crisis.json"
+            .fetch=${slowBackend(0, [campus(0)])}
+            >${''}</peer-crisis-resources
+          >`,
+        );
+        await settled(el);
+        await frame();
+        const height = part(el, 'services').getBoundingClientRect().height;
+        for (let i = 0; i < 5; i++) await frame();
+        expect(part(el, 'services').getBoundingClientRect().height).to.equal(height);
+        expect(errors, 'no ResizeObserver loop').to.deep.equal([]);
+      } finally {
+        window.removeEventListener('error', onError);
+        style.remove();
+      }
+    });
+
+    it('keeps a fallback once services went after it, so they do not move up when a later answer covers it', async () => {
+      const malformed = { ...campus(0), contactMethods: 'not a list' };
+      let answers = 0;
+      const fetch: typeof window.fetch = async () => {
+        answers += 1;
+        await sleep(300);
+        const items = answers === 1 ? [malformed, campus(2)] : [campus(0), campus(2)];
+        return new Response(JSON.stringify(listOf(items)), { headers: { 'content-type': 'application/json' } });
+      };
+      const { el } = await arrive({ fallback: fallbackFor([0]), fetch, scrollTo: 'top' });
+      const placedAfter = shadow(el).querySelector('[data-id="test-campus-2"]')!;
+      placedAfter.scrollIntoView({ block: 'center' });
+      await frame();
+      const before = top(placedAfter);
+      part(el, 'retry').click();
+      await settled(el);
+      await frame();
+      expect(answers).to.equal(2);
+      expect(lineIds(el), 'the service that covers the fallback arrived').to.include('test-campus-0');
+      expect(part(el, 'fallback').hidden, 'the fallback stays').to.equal(false);
+      // It did not move; what follows the list may, by as much as the new line is taller than the note it replaced.
+      expect(top(shadow(el).querySelector('[data-id="test-campus-2"]')!)).to.equal(before);
+    });
+
+    it('takes its height afresh in another language', async () => {
+      const el = await fixture<PeerCrisisResources>(
+        html`<peer-crisis-resources lang="es" country="US" src="/crisis.json" .fetch=${slowBackend(0, threeCampusLines)}
+          ><p>Campus: <a href="tel:+15555550140">555-555-0140</a></p></peer-crisis-resources
+        >`,
+      );
+      await settled(el);
+      await frame();
+      el.setAttribute('lang', 'en');
+      await settled(el);
+      await waitUntil(() => holdsNoBlank(part(el, 'services')), 'no blank kept from the Spanish text');
+    });
+
+    it('keeps no gap for an empty waiting box (no fallback, no room)', async () => {
+      // The campus has nothing to add: whatever the waiting box took would be left blank.
+      const el = await fixture<PeerCrisisResources>(
+        html`<peer-crisis-resources country="US" src="/crisis.json" .fetch=${slowBackend(100, [])}
+          >${''}</peer-crisis-resources
+        >`,
+      );
+      await settled(el);
+      await frame();
+      await frame();
+      expect(holdsNoBlank(part(el, 'services')), 'no blank below the lines').to.equal(true);
+    });
+
+    it('puts a campus line in its sorted place when the list is out of view as it arrives', async () => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <p style="block-size: 300vh">Page text above the panel.</p>
+          <peer-crisis-resources
+            country="US"
+            src="/crisis.json"
+            .fetch=${slowBackend(300, [campus(0, { alwaysOpen: true, weekly: [] })])}
+          ></peer-crisis-resources>
+        </div>`,
+      );
+      window.scrollTo(0, 0);
+      const el = wrapper.querySelector<PeerCrisisResources>('peer-crisis-resources')!;
+      await settled(el);
+      // A campus line open now, with the campus's priority (500) over the national lines' (50–100), leads.
+      expect(lineIds(el)[0]).to.equal('test-campus-0');
+    });
+
+    for (const room of ['60rem', undefined]) {
+      it(`keeps the help dialog in place on a tall screen when campus services arrive (room ${room ?? 'not set'})`, async () => {
+        await setViewport({ width: 1280, height: 2400 });
+        // The room, set on the outer widget, reaches the panel in its shadow root (custom properties inherit).
+        const link = await fixture<PeerHelpLink>(
+          html`<peer-help-link
+            country="US"
+            api-base="/api/v1"
+            style=${room ? `--peer-campus-room: ${room}` : ''}
+            .fetch=${slowBackend(300, threeCampusLines)}
+          ></peer-help-link>`,
+        );
+        await link.show();
+        const panel = link.shadowRoot!.querySelector<PeerCrisisResources>('peer-crisis-resources')!;
+        await panel.updateComplete;
+        await frame();
+        const emergency = part(panel, 'emergency-call');
+        const before = emergency.getBoundingClientRect().top;
+        const measure = shifts();
+        await settled(panel);
+        await frame();
+        measure.stop();
+        const after = emergency.getBoundingClientRect().top;
+        link.hide();
+        expect(lineIds(panel).filter((id) => id.startsWith('test-campus-'))).to.have.length(3);
+        // The dialog grows downwards: its top, and the emergency link, stay where they are.
+        expect(after, 'the emergency link').to.equal(before);
+        // With room for the services, nothing in it moves at all.
+        if (room) expect(measure.total(), JSON.stringify(measure.entries)).to.equal(0);
+      });
+    }
   });
 
   it('changes a line’s words, not its place, when it closes', async () => {

@@ -31,20 +31,31 @@ export class KeepHeight implements ReactiveController {
     this.target = target;
     this.width = 0;
     this.height = 0;
-    if (!target) return;
-    this.observer ??= new ResizeObserver((entries) => this.measured(entries));
-    this.observer.observe(target);
+    this.observe();
+  }
+
+  /** Moved to another place on the page: the height is taken afresh there, before anything can shrink it. */
+  hostConnected(): void {
+    this.observe();
   }
 
   hostDisconnected(): void {
     this.observer?.disconnect();
-    this.target = undefined;
+    this.reset();
+    this.width = 0;
   }
 
   /** Lets the element take its natural height again. */
   reset(): void {
     this.height = 0;
     this.target?.style.removeProperty('min-block-size');
+  }
+
+  private observe(): void {
+    if (!this.target) return;
+    this.observer ??= new ResizeObserver((entries) => this.measured(entries));
+    // The border box, so that padding a page gives the part is measured, then taken off the floor (see `measured`).
+    this.observer.observe(this.target, { box: 'border-box' });
   }
 
   private measured(entries: ResizeObserverEntry[]): void {
@@ -63,7 +74,15 @@ export class KeepHeight implements ReactiveController {
     }
     if (box.blockSize <= this.height) return;
     this.height = box.blockSize;
+    // min-block-size sizes the content box unless the page made it the border box: hold the same box it measures.
+    const style = getComputedStyle(target);
+    const edges =
+      style.boxSizing === 'border-box'
+        ? 0
+        : ['padding-block-start', 'padding-block-end', 'border-block-start-width', 'border-block-end-width']
+            .map((name) => parseFloat(style.getPropertyValue(name)) || 0)
+            .reduce((sum, value) => sum + value, 0);
     // Rounded up to the 1/64 px that layout works in, so the floor is never a hair under the height it holds.
-    target.style.setProperty('min-block-size', `${Math.ceil(box.blockSize * 64) / 64}px`);
+    target.style.setProperty('min-block-size', `${Math.ceil((box.blockSize - edges) * 64) / 64}px`);
   }
 }
