@@ -107,20 +107,27 @@ export const PROFILES = {
   },
 };
 
-/**
- * A page with nothing but the crisis panel and its pasted fallback, as the demo was when issue 7 measured "long
- * tasks of 155 and 96 ms" on upgrade: served by the bench itself at the reference server's origin.
- */
-const CRISIS_ALONE_PAGE = `<!doctype html>
+/** A page as a CMS makes it: the CDN file in the head, then the body given. */
+const page = (title, body) => `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>Crisis help</title>
+    <title>${title}</title>
     <script type="module" src="/cdn/peer-support-widgets.js"></script>
   </head>
   <body>
-    <h1>Need help right now?</h1>
+${body}
+  </body>
+</html>`;
+
+/**
+ * A page with nothing but the crisis panel and its pasted fallback, as the demo was when issue 7 measured "long
+ * tasks of 155 and 96 ms" on upgrade: served by the bench itself at the reference server's origin.
+ */
+const CRISIS_ALONE_PAGE = page(
+  'Crisis help',
+  `    <h1>Need help right now?</h1>
     <peer-support-provider api-base="/api/v1" country="US" region="US-MA">
       <peer-crisis-resources>
         <ul>
@@ -129,32 +136,23 @@ const CRISIS_ALONE_PAGE = `<!doctype html>
         </ul>
       </peer-crisis-resources>
     </peer-support-provider>
-    <p>The rest of the page.</p>
-  </body>
-</html>`;
+    <p>The rest of the page.</p>`,
+);
 
 const PAGE_TEXT =
   '<p>After a crisis call, the counselling service can help you plan the next days. ' +
   'Drop in on weekdays or book a time; you do not need a referral.</p>';
 
 /** A page that opens with crisis help, as a counselling service's "urgent help" page does; text follows it. */
-const CRISIS_FIRST_PAGE = `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>Urgent help</title>
-    <script type="module" src="/cdn/peer-support-widgets.js"></script>
-  </head>
-  <body>
-    <peer-support-provider api-base="/api/v1" country="US" region="US-MA">
+const CRISIS_FIRST_PAGE = page(
+  'Urgent help',
+  `    <peer-support-provider api-base="/api/v1" country="US" region="US-MA">
       <peer-crisis-resources>
         <p>Campus Safety, 24 hours: <a href="tel:+15555550100">555-555-0100</a></p>
       </peer-crisis-resources>
     </peer-support-provider>
-    ${PAGE_TEXT.repeat(12)}
-  </body>
-</html>`;
+    ${PAGE_TEXT.repeat(12)}`,
+);
 
 /** The pages the bench serves itself, at the reference server's origin. */
 const BENCH_PAGES = { 'crisis-alone': CRISIS_ALONE_PAGE, 'crisis-first': CRISIS_FIRST_PAGE };
