@@ -37,6 +37,7 @@ export const en = {
   'crisis.from.mobile': 'From mobile phones.',
   'crisis.from.landline': 'From landlines.',
   'crisis.lines.heading': 'Talk to someone',
+  'crisis.lines.more': 'More ways to talk to someone',
   'crisis.none':
     'We do not have other services listed for this country yet. If you are in danger, call the emergency number.',
   'crisis.chooseCountry':

@@ -36,6 +36,7 @@ export const es: CoreMessages = {
   'crisis.from.mobile': 'Desde teléfonos móviles.',
   'crisis.from.landline': 'Desde teléfonos fijos.',
   'crisis.lines.heading': 'Habla con alguien',
+  'crisis.lines.more': 'Más formas de hablar con alguien',
   'crisis.none':
     'Todavía no tenemos otros servicios para este país. Si estás en peligro, llama al número de emergencias.',
   'crisis.chooseCountry':

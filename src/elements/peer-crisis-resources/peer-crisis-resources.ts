@@ -417,7 +417,7 @@ export class PeerCrisisResources extends PeerWidgetElement {
         <div part="fallback" class=${this.fallbackClass(awaiting)} ?hidden=${!fallbackBox}>
           <slot @slotchange=${() => this.readFallback()}></slot>
         </div>
-        ${this.list(view, afterFallback)}
+        ${this.list(view, afterFallback, i18n.t('crisis.lines.more'))}
         ${
           failed
             ? html`<div part="stale-note" class="stale">
@@ -440,9 +440,10 @@ export class PeerCrisisResources extends PeerWidgetElement {
     </section>`;
   }
 
-  private list(view: CrisisView, resources: readonly CrisisResource[]) {
+  /** A list of services; the one after a kept fallback is named, so a screen reader tells the two lists apart. */
+  private list(view: CrisisView, resources: readonly CrisisResource[], label?: string) {
     if (resources.length === 0) return nothing;
-    return html`<ul part="list" class="list" role="list">
+    return html`<ul part="list" class="list" role="list" aria-label=${label ?? nothing}>
       ${repeat(
         resources,
         (resource) => resource.id,

