@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/peer-crisis-resources/define.js';
 import type { PeerCrisisResources } from '../../../src/elements/peer-crisis-resources/peer-crisis-resources.js';
 import { answering, campusService, listOf, settled } from '../../helpers/crisis-fixtures.js';
+import { seededRandom } from '../../helpers/seeded-random.js';
 
 type Crisis = PeerCrisisResources;
 const shadow = (el: Element) => el.shadowRoot!;
@@ -333,23 +334,10 @@ describe('<peer-crisis-resources> crisis help never shrinks', () => {
   });
 
   describe('property: whatever the backend or src answers, every number shown before is still shown after', () => {
-    // A small seeded generator, so a failure names a case that can be replayed.
-    function random(seed: number) {
-      let state = seed >>> 0;
-      const next = () => {
-        state = (state * 1664525 + 1013904223) >>> 0;
-        return state / 2 ** 32;
-      };
-      return {
-        next,
-        pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-        int: (max: number) => Math.floor(next() * max),
-      };
-    }
     const BUNDLED_IDS = ['us-988-lifeline', 'us-crisis-text-line', 'us-trevor-lifeline', 'us-veterans-crisis-line'];
 
     function generatedAnswer(seed: number): { items: unknown[]; [key: string]: unknown } {
-      const r = random(seed);
+      const r = seededRandom(seed);
       const number = () =>
         r.pick([
           '911',
@@ -402,7 +390,7 @@ describe('<peer-crisis-resources> crisis help never shrinks', () => {
 
     /** A later answer made from an earlier one: records dropped, moved, cut down, or their numbers rewritten. */
     function laterAnswer(first: ReturnType<typeof generatedAnswer>, seed: number) {
-      const r = random(seed);
+      const r = seededRandom(seed);
       const rewrite = (value: string) =>
         r.pick([
           value,

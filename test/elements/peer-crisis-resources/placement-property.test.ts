@@ -10,24 +10,9 @@ import type { PeerCrisisResources } from '../../../src/elements/peer-crisis-reso
 import type { RequestController } from '../../../src/core/request/request-controller.js';
 import { campusService, listOf, settled } from '../../helpers/crisis-fixtures.js';
 import { $, $$ } from '../../helpers/shadow-dom.js';
+import { seededRandom, type SeededRandom } from '../../helpers/seeded-random.js';
 
 type Crisis = PeerCrisisResources;
-
-/** A small seeded generator (an LCG), so a failing sequence can be replayed from its seed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  return {
-    next,
-    chance: (p: number) => next() < p,
-    int: (max: number) => Math.floor(next() * max),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-  };
-}
-type Random = ReturnType<typeof random>;
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 const frames = (n = 2) =>
@@ -63,7 +48,7 @@ const HOURS = [
 ];
 
 /** One backend answer for `country`: mostly a list, sometimes a failure or a body that is not the contract's. */
-function answerFor(r: Random, country: string): { status: number; body: string } {
+function answerFor(r: SeededRandom, country: string): { status: number; body: string } {
   const kind = r.next();
   if (kind < 0.1) return { status: 404, body: JSON.stringify({ title: 'Not found', status: 404 }) };
   if (kind < 0.17) return { status: 200, body: 'not json' };
@@ -179,7 +164,7 @@ type Event_ = (typeof EVENTS)[number];
 
 /** One generated sequence on one panel; throws with the seed and the steps taken when an invariant breaks. */
 async function runSequence(seed: number, steps: number) {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const log: string[] = [];
   let answer = answerFor(r, 'US');
   let version = 0;
